@@ -1,0 +1,54 @@
+# The two commands a new user needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# Tests run with production settings (DEBUG off); these two values make that possible.
+TEST_ENV := DJANGO_SECRET_KEY=test-only-secret-key DJANGO_ALLOWED_HOSTS=localhost,testserver
+DEV_ENV := DJANGO_DEBUG=1
+
+.PHONY: run test install lint format demo superuser messages clean
+
+run: install ## Install, migrate, load the demo content and serve on http://127.0.0.1:8000
+	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
+	$(DEV_ENV) $(BIN)/python manage.py load_demo
+	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install ## Lint, check, then run the whole test suite (DATABASE_URL picks the database)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(TEST_ENV) $(BIN)/python manage.py check --fail-level WARNING
+	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+demo: install ## Load (or refresh) the demo content without serving
+	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
+	$(DEV_ENV) $(BIN)/python manage.py load_demo
+
+superuser: install ## Create an admin account for /admin/
+	$(DEV_ENV) $(BIN)/python manage.py createsuperuser
+
+messages: install ## Re-extract and compile the interface translations
+	$(DEV_ENV) $(BIN)/python manage.py makemessages -l ru --ignore=.venv --no-obsolete
+	$(DEV_ENV) $(BIN)/python manage.py compilemessages --ignore=.venv
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache *.egg-info

@@ -1,0 +1,113 @@
+from django.contrib import admin, messages
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from presscenter.admin_helpers import language_fieldsets, languages_column
+
+from .models import Event, NewsAttachment, NewsImage, NewsItem, Section
+
+
+@admin.register(Section)
+class SectionAdmin(TranslationAdmin):
+    list_display = ["__str__", "slug", "order", "languages"]
+    list_editable = ["order"]
+    search_fields = ["name_en", "name_ru", "slug"]
+    prepopulated_fields = {"slug": ("name_en",)}
+    fieldsets = [
+        *language_fieldsets(["name", "description"]),
+        (_("Address and order"), {"fields": ["slug", "order"]}),
+    ]
+    languages = languages_column("name")
+
+
+class NewsImageInline(TranslationTabularInline):
+    model = NewsImage
+    extra = 0
+    fields = ["image", "alt_en", "alt_ru", "caption_en", "caption_ru", "credit", "order"]
+
+
+class NewsAttachmentInline(TranslationTabularInline):
+    model = NewsAttachment
+    extra = 0
+    fields = ["file", "title_en", "title_ru", "order"]
+
+
+@admin.register(NewsItem)
+class NewsItemAdmin(TranslationAdmin):
+    list_display = [
+        "__str__",
+        "kind",
+        "section",
+        "status",
+        "published_at",
+        "is_published",
+        "languages",
+        "author",
+    ]
+    list_filter = ["status", "kind", "section", "published_at"]
+    list_select_related = ["section", "author"]
+    search_fields = ["title_en", "title_ru", "lead_en", "lead_ru", "slug"]
+    date_hierarchy = "published_at"
+    ordering = ["-published_at", "-pk"]
+    autocomplete_fields = ["people", "event"]
+    prepopulated_fields = {"slug": ("title_en",)}
+    readonly_fields = ["author", "created_at", "updated_at"]
+    inlines = [NewsImageInline, NewsAttachmentInline]
+    actions = ["publish_now", "return_to_draft"]
+    fieldsets = [
+        *language_fieldsets(["title", "lead", "body"]),
+        (
+            _("Publication"),
+            {"fields": ["kind", "section", "slug", "status", "published_at"]},
+        ),
+        (_("Main image"), {"fields": ["image", "image_credit"]}),
+        (_("Main image texts"), {"fields": ["image_alt_en", "image_caption_en", "image_alt_ru",
+                                            "image_caption_ru"]}),
+        (_("Who and what it is about"), {"fields": ["people", "event"]}),
+        (_("Record"), {"fields": ["author", "created_at", "updated_at"], "classes": ["collapse"]}),
+    ]  # fmt: skip
+    languages = languages_column("title")
+
+    def save_model(self, request, obj, form, change):
+        if obj.author_id is None:
+            obj.author = request.user
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Publish the selected items now"), permissions=["change"])
+    def publish_now(self, request, queryset):
+        now = timezone.now()
+        count = queryset.exclude(status=NewsItem.Status.PUBLISHED).update(
+            status=NewsItem.Status.PUBLISHED, published_at=now
+        )
+        self.message_user(
+            request,
+            ngettext("%d item published.", "%d items published.", count) % count,
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Return the selected items to draft"), permissions=["change"])
+    def return_to_draft(self, request, queryset):
+        count = queryset.update(status=NewsItem.Status.DRAFT)
+        self.message_user(
+            request,
+            ngettext("%d item returned to draft.", "%d items returned to draft.", count) % count,
+            messages.SUCCESS,
+        )
+
+
+@admin.register(Event)
+class EventAdmin(TranslationAdmin):
+    list_display = ["__str__", "kind", "start", "end", "city", "is_public", "languages"]
+    list_filter = ["kind", "is_public", "start"]
+    search_fields = ["title_en", "title_ru", "city_en", "city_ru", "slug"]
+    date_hierarchy = "start"
+    autocomplete_fields = ["participants"]
+    prepopulated_fields = {"slug": ("title_en",)}
+    fieldsets = [
+        *language_fieldsets(["title", "venue", "city", "description"]),
+        (_("When"), {"fields": ["kind", "start", "end", "all_day"]}),
+        (_("Who and where it is shown"), {"fields": ["participants", "slug", "is_public"]}),
+    ]
+    languages = languages_column("title")

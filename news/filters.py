@@ -1,0 +1,87 @@
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from people.models import Person
+from presscenter.i18n import edition, translated_columns
+
+from .models import Event, NewsItem, Section
+
+
+class NewsFilterForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", _("The end date is before the start date."))
+        return cleaned
+
+
+class NewsFilter(django_filters.FilterSet):
+    """The filters of /news/: every value arrives in the query string, so each one
+    is validated by the form and a bad value becomes a form error, not a 500."""
+
+    q = django_filters.CharFilter(label=_("Text"), method="filter_text", max_length=200)
+    section = django_filters.ModelChoiceFilter(
+        label=_("Section"),
+        queryset=Section.objects.all(),
+        to_field_name="slug",
+        empty_label=_("All sections"),
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Type"), choices=NewsItem.Kind.choices, empty_label=_("All types")
+    )
+    person = django_filters.ModelChoiceFilter(
+        label=_("Person"),
+        field_name="people",
+        queryset=Person.objects.none(),
+        to_field_name="slug",
+        empty_label=_("Anyone"),
+    )
+    event = django_filters.ModelChoiceFilter(
+        label=_("Event"),
+        queryset=Event.objects.none(),
+        to_field_name="slug",
+        empty_label=_("Any event"),
+    )
+    date_from = django_filters.DateFilter(
+        label=_("From"),
+        field_name="published_at",
+        lookup_expr="date__gte",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    date_to = django_filters.DateFilter(
+        label=_("To"),
+        field_name="published_at",
+        lookup_expr="date__lte",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    class Meta:
+        model = NewsItem
+        fields = ["q", "section", "kind", "person", "event", "date_from", "date_to"]
+        form = NewsFilterForm
+
+    def __init__(self, *args, section=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Choices come from the public querysets of this edition, built per request.
+        self.filters["person"].queryset = Person.objects.public().only(
+            "slug", *translated_columns("given_name", "patronymic", "family_name")
+        )
+        self.filters["event"].queryset = (
+            Event.objects.public().only("slug", *translated_columns("title")).order_by("-start")
+        )
+        if section is not None:
+            del self.filters["section"]
+
+    def filter_text(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        lang = edition()
+        return queryset.filter(
+            Q(**{f"title_{lang}__icontains": value})
+            | Q(**{f"lead_{lang}__icontains": value})
+            | Q(**{f"body_{lang}__icontains": value})
+        )

@@ -1,0 +1,349 @@
+import os
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from people.models import Person
+from presscenter.i18n import LANGUAGE_CODES, first_filled, has_language_q, translated_columns
+from presscenter.models import TimeStampedModel
+from presscenter.text import sanitize_html, unique_slug
+from presscenter.validators import validate_attachment_upload, validate_image_upload
+
+
+class Section(models.Model):
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=150, unique=True, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveIntegerField(_("order"), default=100)
+
+    class Meta:
+        ordering = ["order", "slug"]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def __str__(self):
+        return self.name or first_filled(self, "name")
+
+    def get_absolute_url(self):
+        return reverse("news:section", kwargs={"section": self.slug})
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Section, first_filled(self, "name"), 150, fallback="section")
+        super().save(*args, **kwargs)
+
+
+class EventQuerySet(models.QuerySet):
+    def public(self, language=None):
+        """Events on the public site: flagged public and titled in this edition."""
+        return self.filter(has_language_q("title", language), is_public=True)
+
+    def future(self, now=None):
+        """Events not yet over (running now or to come), soonest first."""
+        return self.filter(end__gte=now or timezone.now()).order_by("start", "pk")
+
+    def past(self, now=None):
+        return self.filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
+
+
+class Event(TimeStampedModel):
+    class Kind(models.TextChoices):
+        MEETING = "meeting", _("meeting")
+        SESSION = "session", _("session")
+        DEBATE = "debate", _("debate")
+        CEREMONY = "ceremony", _("ceremony")
+        CONFERENCE = "conference", _("conference")
+        VISIT = "visit", _("visit")
+        BRIEFING = "briefing", _("briefing")
+        OTHER = "other", _("other")
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.MEETING)
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    all_day = models.BooleanField(
+        _("all day"),
+        default=False,
+        help_text=_("Show dates only, for events whose hours are not announced."),
+    )
+    venue = models.CharField(_("venue"), max_length=250, blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("HTML; unsafe markup is removed on save.")
+    )
+    participants = models.ManyToManyField(
+        Person, blank=True, related_name="events", verbose_name=_("participants")
+    )
+    is_public = models.BooleanField(_("public"), default=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start", "-pk"]
+        get_latest_by = "start"
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        indexes = [
+            models.Index(fields=["is_public", "end"], name="event_public_end"),
+            models.Index(fields=["is_public", "start"], name="event_public_start"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__gte=F("start")),
+                name="event_end_not_before_start",
+                violation_error_message=_("An event cannot end before it starts."),
+            )
+        ]
+
+    def __str__(self):
+        return self.title or first_filled(self, "title")
+
+    def get_absolute_url(self):
+        return reverse("news:event_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if not first_filled(self, "title"):
+            raise ValidationError(_("Give the title in at least one language."))
+
+    def save(self, *args, **kwargs):
+        for code in LANGUAGE_CODES:
+            field = f"description_{code}"
+            setattr(self, field, sanitize_html(getattr(self, field, "")))
+        if not self.slug:
+            self.slug = unique_slug(Event, first_filled(self, "title"), fallback="event")
+        super().save(*args, **kwargs)
+
+    @property
+    def is_upcoming(self):
+        return self.start > timezone.now()
+
+    @property
+    def is_running(self):
+        return self.start <= timezone.now() <= self.end
+
+    @property
+    def is_multi_day(self):
+        return timezone.localtime(self.start).date() != timezone.localtime(self.end).date()
+
+    @property
+    def place(self):
+        return ", ".join(p for p in (self.venue, self.city) if p)
+
+
+class NewsItemQuerySet(models.QuerySet):
+    def published(self, language=None, now=None):
+        """The only door public code uses: published, due, and written in this edition."""
+        return self.filter(
+            has_language_q("title", language),
+            status=NewsItem.Status.PUBLISHED,
+            published_at__lte=now or timezone.now(),
+        )
+
+    def for_listing(self):
+        """What a list of cards needs, in one query."""
+        return self.select_related("section").defer(*translated_columns("body"), "body")
+
+
+class NewsItem(TimeStampedModel):
+    class Kind(models.TextChoices):
+        NEWS = "news", _("News")
+        STATEMENT = "statement", _("Statement")
+        SPEECH = "speech", _("Speech")
+        INTERVIEW = "interview", _("Interview")
+        PRESS_RELEASE = "press_release", _("Press release")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "review", _("In review")
+        PUBLISHED = "published", _("Published")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NEWS)
+    section = models.ForeignKey(
+        Section, on_delete=models.PROTECT, related_name="news", verbose_name=_("section")
+    )
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text=_(
+            "The last part of the address, made from the title when left empty. "
+            "Keep it once the item is published."
+        ),
+    )
+    lead = models.TextField(_("lead"), blank=True, help_text=_("One or two plain sentences."))
+    body = models.TextField(
+        _("body"), blank=True, help_text=_("HTML; unsafe markup is removed on save.")
+    )
+    image = models.ImageField(
+        _("main image"), upload_to="news/%Y/%m/", blank=True, validators=[validate_image_upload]
+    )
+    image_alt = models.CharField(
+        _("alt text"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    image_caption = models.CharField(_("caption"), max_length=300, blank=True)
+    image_credit = models.CharField(_("credit"), max_length=150, blank=True)
+    people = models.ManyToManyField(
+        Person, blank=True, related_name="news", verbose_name=_("people")
+    )
+    event = models.ForeignKey(
+        Event,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="news",
+        verbose_name=_("event"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(
+        _("publication time"),
+        null=True,
+        blank=True,
+        help_text=_("A time in the future schedules the item."),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="news_items",
+        verbose_name=_("author"),
+    )
+
+    objects = NewsItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        get_latest_by = "published_at"
+        verbose_name = _("news item")
+        verbose_name_plural = _("news items")
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="news_status_published"),
+            models.Index(
+                fields=["section", "status", "-published_at"], name="news_section_published"
+            ),
+            models.Index(fields=["kind", "status", "-published_at"], name="news_kind_published"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="news_published_has_time",
+                violation_error_message=_("A published item needs a publication time."),
+            )
+        ]
+
+    def __str__(self):
+        return self.title or first_filled(self, "title")
+
+    def get_absolute_url(self):
+        return reverse("news:detail", kwargs={"section": self.section.slug, "slug": self.slug})
+
+    def clean(self):
+        if not first_filled(self, "title"):
+            raise ValidationError(_("Give the title in at least one language."))
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            raise ValidationError(
+                {"published_at": _("Set the publication time to publish the item.")}
+            )
+        if self.image and not first_filled(self, "image_alt"):
+            raise ValidationError({"image_alt": _("Describe the main image for screen readers.")})
+
+    def save(self, *args, **kwargs):
+        for code in LANGUAGE_CODES:
+            field = f"body_{code}"
+            setattr(self, field, sanitize_html(getattr(self, field, "")))
+        if not self.slug:
+            self.slug = unique_slug(NewsItem, first_filled(self, "title"), fallback="news")
+        super().save(*args, **kwargs)
+
+    def is_published(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    is_published.boolean = True
+    is_published.short_description = _("live")
+
+    @property
+    def is_scheduled(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    def languages(self):
+        """The editions this item exists in."""
+        return [code for code in LANGUAGE_CODES if getattr(self, f"title_{code}", "")]
+
+
+class NewsImage(models.Model):
+    """A picture in an item's gallery."""
+
+    news = models.ForeignKey(
+        NewsItem, on_delete=models.CASCADE, related_name="gallery", verbose_name=_("news item")
+    )
+    image = models.ImageField(
+        _("image"), upload_to="news/gallery/%Y/%m/", validators=[validate_image_upload]
+    )
+    alt = models.CharField(_("alt text"), max_length=250)
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    credit = models.CharField(_("credit"), max_length=150, blank=True)
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("gallery image")
+        verbose_name_plural = _("gallery")
+
+    def __str__(self):
+        return self.alt or first_filled(self, "alt")
+
+
+class NewsAttachment(models.Model):
+    """A document offered for download with an item: a full text, a communiqué, a PDF."""
+
+    news = models.ForeignKey(
+        NewsItem,
+        on_delete=models.CASCADE,
+        related_name="attachments",
+        verbose_name=_("news item"),
+    )
+    file = models.FileField(
+        _("file"), upload_to="news/files/%Y/%m/", validators=[validate_attachment_upload]
+    )
+    title = models.CharField(_("title"), max_length=250)
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return self.title or first_filled(self, "title")
+
+    @property
+    def extension(self):
+        return os.path.splitext(self.file.name)[1].lstrip(".").upper()
+
+    @property
+    def size(self):
+        try:
+            return self.file.size
+        except OSError:
+            return None

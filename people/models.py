@@ -1,0 +1,237 @@
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from presscenter.i18n import LANGUAGE_CODES, first_filled, has_language_q
+from presscenter.models import TimeStampedModel
+from presscenter.text import sanitize_html, unique_slug
+from presscenter.validators import validate_image_upload
+
+
+class PersonQuerySet(models.QuerySet):
+    def public(self, language=None):
+        """People shown on the public site: flagged public and named in this edition."""
+        return self.filter(has_language_q("family_name", language), is_public=True)
+
+
+class Person(TimeStampedModel):
+    given_name = models.CharField(_("given name"), max_length=100)
+    patronymic = models.CharField(_("patronymic"), max_length=100, blank=True)
+    family_name = models.CharField(_("family name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, blank=True)
+    photo = models.ImageField(
+        _("photo"), upload_to="people/%Y/", blank=True, validators=[validate_image_upload]
+    )
+    photo_alt = models.CharField(
+        _("photo alt text"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the photo shows, for people who cannot see it."),
+    )
+    short_bio = models.TextField(
+        _("short bio"), blank=True, help_text=_("One or two sentences for lists and cards.")
+    )
+    biography = models.TextField(
+        _("biography"), blank=True, help_text=_("HTML; unsafe markup is removed on save.")
+    )
+    order = models.PositiveIntegerField(
+        _("order"), default=100, help_text=_("Lower numbers come first on the leadership page.")
+    )
+    is_public = models.BooleanField(_("public"), default=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "family_name", "given_name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        indexes = [models.Index(fields=["is_public", "order"], name="person_public_order")]
+
+    def __str__(self):
+        return self.full_name or " ".join(
+            filter(None, (first_filled(self, "given_name"), first_filled(self, "family_name")))
+        )
+
+    @property
+    def full_name(self):
+        return " ".join(p for p in (self.given_name, self.patronymic, self.family_name) if p)
+
+    @property
+    def short_name(self):
+        """Given and family name, as news texts name people."""
+        return " ".join(p for p in (self.given_name, self.family_name) if p)
+
+    def get_absolute_url(self):
+        return reverse("people:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if not first_filled(self, "family_name"):
+            raise ValidationError(_("Give the family name in at least one language."))
+
+    def save(self, *args, **kwargs):
+        for code in LANGUAGE_CODES:
+            field = f"biography_{code}"
+            setattr(self, field, sanitize_html(getattr(self, field, "")))
+        if not self.slug:
+            name = f"{first_filled(self, 'given_name')} {first_filled(self, 'family_name')}"
+            self.slug = unique_slug(Person, name, fallback="person")
+        super().save(*args, **kwargs)
+
+    @property
+    def current_positions(self):
+        today = timezone.localdate()
+        return [p for p in self.positions.all() if p.status_on(today) == Position.CURRENT]
+
+    @property
+    def headline_position(self):
+        """The position to print under the name: the current one, else the latest."""
+        positions = list(self.positions.all())
+        if not positions:
+            return None
+        today = timezone.localdate()
+        current = [p for p in positions if p.status_on(today) == Position.CURRENT]
+        return (current or positions)[0]
+
+
+class PositionQuerySet(models.QuerySet):
+    def current(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(
+            Q(start_date__isnull=False) | Q(end_date__isnull=False),
+            Q(start_date__isnull=True) | Q(start_date__lte=today),
+            Q(end_date__isnull=True) | Q(end_date__gte=today),
+        )
+
+
+class Position(models.Model):
+    """A title a person holds for a term. Whether it is current comes from the dates."""
+
+    CURRENT, ENDED, UPCOMING, UNDATED = "current", "ended", "upcoming", "undated"
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="positions", verbose_name=_("person")
+    )
+    title = models.CharField(_("title"), max_length=250)
+    organisation = models.CharField(_("organisation"), max_length=250, blank=True)
+    start_date = models.DateField(
+        _("start date"), null=True, blank=True, help_text=_("Leave empty if not known.")
+    )
+    end_date = models.DateField(
+        _("end date"),
+        null=True,
+        blank=True,
+        help_text=_("The last day of the term; leave empty for an open term."),
+    )
+
+    objects = PositionQuerySet.as_manager()
+
+    class Meta:
+        ordering = [F("start_date").desc(nulls_last=True), "pk"]
+        verbose_name = _("position")
+        verbose_name_plural = _("positions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True)
+                | Q(end_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="position_end_not_before_start",
+                violation_error_message=_("A term cannot end before it starts."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.title}, {self.organisation}" if self.organisation else self.title
+
+    def status_on(self, today):
+        if self.start_date is None and self.end_date is None:
+            return self.UNDATED
+        if self.end_date and self.end_date < today:
+            return self.ENDED
+        if self.start_date and self.start_date > today:
+            return self.UPCOMING
+        return self.CURRENT
+
+    @property
+    def status(self):
+        return self.status_on(timezone.localdate())
+
+
+class Contact(models.Model):
+    """A phone, fax, e-mail or address of a person or of an office."""
+
+    class Kind(models.TextChoices):
+        PHONE = "phone", _("phone")
+        FAX = "fax", _("fax")
+        TEL_FAX = "tel_fax", _("tel/fax")
+        EMAIL = "email", _("e-mail")
+        ADDRESS = "address", _("address")
+
+    PHONE_KINDS = {Kind.PHONE, Kind.FAX, Kind.TEL_FAX}
+
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.CASCADE,
+        related_name="contacts",
+        null=True,
+        blank=True,
+        verbose_name=_("person"),
+        help_text=_("Leave empty for an office contact."),
+    )
+    label = models.CharField(
+        _("label"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who answers: an office such as 'Press service', or a role."),
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    value = models.CharField(_("value"), max_length=300)
+    is_public = models.BooleanField(_("public"), default=True)
+    in_footer = models.BooleanField(
+        _("show in footer"), default=False, help_text=_("Print it in every page's footer.")
+    )
+    order = models.PositiveIntegerField(_("order"), default=100)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+        indexes = [models.Index(fields=["is_public", "order"], name="contact_public_order")]
+
+    def __str__(self):
+        owner = self.person or self.label
+        return f"{owner}: {self.get_kind_display()} {self.value}"
+
+    def clean(self):
+        if self.person_id is None and not self.label:
+            raise ValidationError({"label": _("An office contact needs a label.")})
+        if self.kind == self.Kind.EMAIL:
+            try:
+                validate_email(self.value)
+            except ValidationError:
+                raise ValidationError({"value": _("Enter a valid e-mail address.")}) from None
+        if self.kind in self.PHONE_KINDS and not re.fullmatch(
+            r"[+\d][\d\s()\-.]{4,40}", self.value
+        ):
+            raise ValidationError(
+                {"value": _("Enter a phone number: digits, spaces, brackets, dashes, a leading +.")}
+            )
+
+    @property
+    def is_phone(self):
+        return self.kind in self.PHONE_KINDS
+
+    @property
+    def href(self):
+        """A tel: or mailto: link for the value, or '' for an address."""
+        if self.kind == self.Kind.EMAIL:
+            return f"mailto:{self.value}"
+        if self.is_phone:
+            digits = re.sub(r"[^\d+]", "", self.value)
+            return f"tel:{digits}"
+        return ""

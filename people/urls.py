@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "people"
+
+urlpatterns = [
+    path("people/", views.PersonListView.as_view(), name="list"),
+    path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="detail"),
+    path("press/contacts/", views.PressContactsView.as_view(), name="contacts"),
+]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PresscenterConfig(AppConfig):
+    name = "presscenter"
+    verbose_name = "Press centre"

@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.HomeView.as_view(), name="home"),
+    path("", include("news.urls")),
+    path("", include("people.urls")),
+    prefix_default_language=False,
+)
+
+# Uploaded media in development; production serves MEDIA_ROOT from the web server
+# or object storage (docs/deployment.md).
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+admin.site.site_header = settings.PRESSCENTER_ORGANISATION
+admin.site.site_title = settings.PRESSCENTER_ORGANISATION_SHORT
+admin.site.index_title = "Press centre"

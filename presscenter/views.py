@@ -1,0 +1,50 @@
+from django.db import connection
+from django.http import HttpResponse, JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from django.views.generic import TemplateView
+
+from news.models import Event, NewsItem
+from people.models import Person
+
+
+class HomeView(TemplateView):
+    """Latest news, what is on, the leadership and the press contacts."""
+
+    template_name = "presscenter/home.html"
+    latest_count = 7
+    events_count = 4
+
+    def get_context_data(self, **kwargs):
+        latest = list(NewsItem.objects.published().for_listing()[: self.latest_count])
+        return super().get_context_data(
+            lead_story=latest[0] if latest else None,
+            latest_news=latest[1:],
+            upcoming_events=Event.objects.public().future()[: self.events_count],
+            recent_events=Event.objects.public().past()[: self.events_count],
+            leadership=Person.objects.public().prefetch_related("positions")[:4],
+            **kwargs,
+        )
+
+
+@require_GET
+@never_cache
+def healthz(request):
+    """For load balancers and monitors: 200 when the database answers, 503 otherwise."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # any database failure means "not healthy", never a 500 page
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
