@@ -1,0 +1,52 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language_info
+
+from presscenter.i18n import edition
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link per edition for the switcher: the same page in the other language.
+
+    A view may put ``language_alternates`` ({code: url}) in the context when the
+    same page does not exist in every language (a news item written in one only).
+    """
+    request = context.get("request")
+    current = edition()
+    alternates = context.get("language_alternates") or {}
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if code in alternates:
+            url = alternates[code]
+        elif request is not None:
+            url = translate_url(request.get_full_path(), code)
+        else:
+            url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
+        info = get_language_info(code)
+        links.append(
+            {
+                "code": code,
+                "url": url,
+                "name": info["name_local"],
+                "is_current": code == current,
+            }
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def nav_class(context, prefix):
+    """``is-current`` when the request's path (without the language prefix) starts
+    with ``prefix``: it marks the header's navigation for the section you are in."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    path = request.path
+    code = edition()
+    if code != settings.LANGUAGE_CODE and path.startswith(f"/{code}/"):
+        path = path[len(code) + 1 :]
+    return "is-current" if path.startswith(prefix) else ""
