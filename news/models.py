@@ -29,13 +29,13 @@ class Section(models.Model):
     def __str__(self):
         return self.name or first_filled(self, "name")
 
-    def get_absolute_url(self):
-        return reverse("news:section", kwargs={"section": self.slug})
-
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(Section, first_filled(self, "name"), 150, fallback="section")
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:section", kwargs={"section": self.slug})
 
 
 class EventQuerySet(models.QuerySet):

@@ -7,8 +7,10 @@ from .models import Event, NewsAttachment, NewsImage, NewsItem, Section
 
 @register(Section)
 class SectionTranslation(TranslationOptions):
+    """A section is site structure, not an article: it is named in every edition."""
+
     fields = ("name", "description")
-    required_languages = ()
+    required_languages = {"en": ("name",), "ru": ("name",)}
 
 
 @register(NewsItem)

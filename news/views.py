@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
 from people.models import Person
+from presscenter.i18n import language_alternates
 from presscenter.navigation import go_back_url
 from presscenter.pagination import ForgivingPaginationMixin
 
@@ -47,7 +49,14 @@ class SectionNewsView(NewsListView):
         return super().get_queryset().filter(section=self.section)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(section=self.section, **kwargs)
+        return super().get_context_data(
+            section=self.section,
+            feed_urls=(
+                reverse("news:section_feed_rss", args=[self.section.slug]),
+                reverse("news:section_feed_atom", args=[self.section.slug]),
+            ),
+            **kwargs,
+        )
 
 
 class NewsDetailView(DetailView):
@@ -88,7 +97,10 @@ class NewsDetailView(DetailView):
             section=item.section,
             go_back_url=go_back_url(self.request, fallback=section_url),
             related_news=related,
-            public_event=item.event if item.event and item.event.is_public else None,
+            public_event=item.event
+            if item.event and item.event.is_public and item.event.title
+            else None,
+            language_alternates=language_alternates(item, "title", "news:list"),
             **kwargs,
         )
 
@@ -120,4 +132,8 @@ class EventDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         news = NewsItem.objects.published().for_listing().filter(event=self.object)[:20]
-        return super().get_context_data(event_news=news, **kwargs)
+        return super().get_context_data(
+            event_news=news,
+            language_alternates=language_alternates(self.object, "title", "news:event_list"),
+            **kwargs,
+        )

@@ -84,14 +84,14 @@ class Person(TimeStampedModel):
         super().save(*args, **kwargs)
 
     @property
-    def current_positions(self):
-        today = timezone.localdate()
-        return [p for p in self.positions.all() if p.status_on(today) == Position.CURRENT]
+    def titled_positions(self):
+        """Positions with a title in the active edition, latest first."""
+        return [p for p in self.positions.all() if p.title]
 
     @property
     def headline_position(self):
         """The position to print under the name: the current one, else the latest."""
-        positions = list(self.positions.all())
+        positions = self.titled_positions
         if not positions:
             return None
         today = timezone.localdate()

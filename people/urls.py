@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import exports, views
 
 app_name = "people"
 
@@ -8,4 +8,6 @@ urlpatterns = [
     path("people/", views.PersonListView.as_view(), name="list"),
     path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="detail"),
     path("press/contacts/", views.PressContactsView.as_view(), name="contacts"),
+    path("press/contacts.vcf", exports.contacts_vcf, name="contacts_vcf"),
+    path("press/contacts.csv", exports.contacts_csv, name="contacts_csv"),
 ]

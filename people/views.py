@@ -1,6 +1,8 @@
 from django.db.models import Prefetch, Q
 from django.views.generic import DetailView, ListView, TemplateView
 
+from presscenter.i18n import language_alternates
+
 from .models import Contact, Person
 
 
@@ -17,6 +19,12 @@ class PersonListView(ListView):
 class PersonDetailView(DetailView):
     template_name = "people/person_detail.html"
     context_object_name = "person"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            language_alternates=language_alternates(self.object, "family_name", "people:list"),
+            **kwargs,
+        )
 
     def get_queryset(self):
         return Person.objects.public().prefetch_related(

@@ -1,8 +1,8 @@
-from django.conf import settings
 from django.db.models import Q
 from django.utils.functional import SimpleLazyObject
 
 from people.models import Contact, Person
+from presscenter.i18n import organisation
 
 
 def footer_contacts():
@@ -20,7 +20,7 @@ def footer_contacts():
 def site(request):
     """The organisation's name and the footer's press contacts, on every page."""
     return {
-        "organisation": settings.PRESSCENTER_ORGANISATION,
-        "organisation_short": settings.PRESSCENTER_ORGANISATION_SHORT,
+        "organisation": organisation(),
+        "organisation_short": organisation(short=True),
         "footer_contacts": SimpleLazyObject(footer_contacts),
     }

@@ -158,11 +158,17 @@ PRESSCENTER_MAX_IMAGE_BYTES = 10 * 1024 * 1024
 PRESSCENTER_MAX_IMAGE_PIXELS = 40_000_000
 PRESSCENTER_MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 
-# The organisation the site speaks for.
-PRESSCENTER_ORGANISATION = os.environ.get(
-    "PRESSCENTER_ORGANISATION", "Collective Security Treaty Organization"
-)
-PRESSCENTER_ORGANISATION_SHORT = os.environ.get("PRESSCENTER_ORGANISATION_SHORT", "CSTO")
+# The organisation the site speaks for, per edition (presscenter.i18n.organisation()).
+PRESSCENTER_ORGANISATION = {
+    "en": os.environ.get("PRESSCENTER_ORGANISATION", "Collective Security Treaty Organization"),
+    "ru": os.environ.get(
+        "PRESSCENTER_ORGANISATION_RU", "Организация Договора о коллективной безопасности"
+    ),
+}
+PRESSCENTER_ORGANISATION_SHORT = {
+    "en": os.environ.get("PRESSCENTER_ORGANISATION_SHORT", "CSTO"),
+    "ru": os.environ.get("PRESSCENTER_ORGANISATION_SHORT_RU", "ОДКБ"),
+}
 PRESSCENTER_PAGE_SIZE = 20
 
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -2,14 +2,23 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from . import views
+from .sitemaps import SITEMAPS
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path(
+        "sitemap.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
 ]
 
 urlpatterns += i18n_patterns(
@@ -23,6 +32,6 @@ urlpatterns += i18n_patterns(
 # or object storage (docs/deployment.md).
 urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-admin.site.site_header = settings.PRESSCENTER_ORGANISATION
-admin.site.site_title = settings.PRESSCENTER_ORGANISATION_SHORT
-admin.site.index_title = "Press centre"
+admin.site.site_header = settings.PRESSCENTER_ORGANISATION[settings.LANGUAGE_CODE]
+admin.site.site_title = settings.PRESSCENTER_ORGANISATION_SHORT[settings.LANGUAGE_CODE]
+admin.site.index_title = _("Press centre")

@@ -12,16 +12,18 @@ register = template.Library()
 def language_links(context):
     """One link per edition for the switcher: the same page in the other language.
 
-    A view may put ``language_alternates`` ({code: url}) in the context when the
-    same page does not exist in every language (a news item written in one only).
+    A view may put ``language_alternates`` ({code: {"url", "exists"}}) in the
+    context when the same page does not exist in every language (a news item written
+    in one only): the switcher then leads to that edition's list instead.
     """
     request = context.get("request")
     current = edition()
     alternates = context.get("language_alternates") or {}
     links = []
     for code, _name in settings.LANGUAGES:
+        exists = True
         if code in alternates:
-            url = alternates[code]
+            url, exists = alternates[code]["url"], alternates[code]["exists"]
         elif request is not None:
             url = translate_url(request.get_full_path(), code)
         else:
@@ -33,6 +35,7 @@ def language_links(context):
                 "url": url,
                 "name": info["name_local"],
                 "is_current": code == current,
+                "exists": exists,
             }
         )
     return links

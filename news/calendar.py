@@ -1,0 +1,89 @@
+"""The public events as an iCalendar feed (RFC 5545), written by hand.
+
+``/events/calendar.ics`` lists the English edition's events with English texts,
+``/ru/events/calendar.ics`` the Russian edition's with Russian texts: the events
+are ``Event.objects.public()`` of the active language, every one of them, soonest
+start first, in one query. Times are given in UTC; an all-day event is given as
+dates (in the site's time zone), its DTEND being the day after its last day.
+
+The feed has no METHOD: it is a published calendar to subscribe to, not an iTIP
+message (METHOD:PUBLISH would oblige every event to name an ORGANIZER).
+"""
+
+import datetime
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.http.request import split_domain_port
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from presscenter.i18n import edition, organisation
+from presscenter.textformats import content_line, edition_filename, html_to_text, join_lines
+
+from .models import Event
+
+CONTENT_TYPE = "text/calendar; charset=utf-8"
+
+
+def utc_stamp(moment):
+    """A DATE-TIME in UTC, the form every client reads: 20250310T120000Z."""
+    return moment.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def event_lines(event, *, host, absolute_url):
+    yield "BEGIN:VEVENT"
+    yield content_line("UID", f"event-{event.pk}@{host}", escape=False)
+    yield content_line("DTSTAMP", utc_stamp(event.updated_at), escape=False)
+    if event.all_day:
+        first_day = timezone.localtime(event.start).date()
+        day_after = timezone.localtime(event.end).date() + datetime.timedelta(days=1)
+        yield content_line("DTSTART", first_day.strftime("%Y%m%d"), {"VALUE": "DATE"}, escape=False)
+        yield content_line("DTEND", day_after.strftime("%Y%m%d"), {"VALUE": "DATE"}, escape=False)
+    else:
+        yield content_line("DTSTART", utc_stamp(event.start), escape=False)
+        yield content_line("DTEND", utc_stamp(event.end), escape=False)
+    yield content_line("SUMMARY", event.title)
+    description = html_to_text(event.description)
+    if description:
+        yield content_line("DESCRIPTION", description)
+    if event.place:
+        yield content_line("LOCATION", event.place)
+    yield content_line("URL", absolute_url(event.get_absolute_url()), escape=False)
+    yield "END:VEVENT"
+
+
+def calendar_lines(events, *, host, absolute_url):
+    """The content lines of the calendar, folded, for ``events`` in the active language.
+
+    ``host`` names the site in the UIDs; ``absolute_url`` turns a path into a URL.
+    """
+    yield "BEGIN:VCALENDAR"
+    # The product's name, not a text for readers: the same in every edition.
+    yield content_line("PRODID", f"-//{organisation(settings.LANGUAGE_CODE)}//Press centre//EN")
+    yield "VERSION:2.0"
+    yield "CALSCALE:GREGORIAN"
+    yield content_line(
+        "X-WR-CALNAME", _("%(organisation)s — events") % {"organisation": organisation()}
+    )
+    for event in events:
+        yield from event_lines(event, host=host, absolute_url=absolute_url)
+    yield "END:VCALENDAR"
+
+
+def public_events():
+    """Every public event of the active edition, by start; one query."""
+    return Event.objects.public().order_by("start", "pk")
+
+
+@require_safe
+def calendar_ics(request):
+    host = split_domain_port(request.get_host())[0] or "localhost"
+    body = join_lines(
+        calendar_lines(public_events(), host=host, absolute_url=request.build_absolute_uri)
+    )
+    response = HttpResponse(body, content_type=CONTENT_TYPE)
+    response["Content-Disposition"] = f'inline; filename="{edition_filename("events", "ics")}"'
+    response["Content-Language"] = edition()
+    return response

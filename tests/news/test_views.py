@@ -1,0 +1,327 @@
+"""Public news and event pages: what they show, what they hide, how many queries."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.factories import EventFactory, NewsItemFactory, PersonFactory, SectionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def detail_url(item):
+    return reverse("news:detail", kwargs={"section": item.section.slug, "slug": item.slug})
+
+
+class TestNewsList:
+    def test_shows_published_and_hides_drafts_scheduled_and_review(self, client):
+        live = NewsItemFactory(published=True, title_en="Live item")
+        NewsItemFactory(draft=True, title_en="Draft item")
+        NewsItemFactory(scheduled=True, title_en="Scheduled item")
+        NewsItemFactory(status="review", published_at=timezone.now(), title_en="Review item")
+        response = client.get(reverse("news:list"))
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert live.title_en in html
+        for hidden in ("Draft item", "Scheduled item", "Review item"):
+            assert hidden not in html
+
+    def test_paginates_and_a_bad_page_shows_a_real_page(self, client, settings):
+        NewsItemFactory.create_batch(25, published=True)
+        first = client.get(reverse("news:list"))
+        assert len(first.context["news_list"]) == 20
+        for page in ("2", "abc", "999", "-1", "1e9"):
+            response = client.get(reverse("news:list"), {"page": page})
+            assert response.status_code == 200, page
+        assert len(client.get(reverse("news:list"), {"page": "2"}).context["news_list"]) == 5
+        assert client.get(reverse("news:list"), {"page": "999"}).context["page_obj"].number == 2
+
+    def test_pagination_links_keep_the_filters(self, client):
+        section = SectionFactory()
+        NewsItemFactory.create_batch(22, published=True, section=section)
+        response = client.get(reverse("news:list"), {"section": section.slug})
+        assert f"?section={section.slug}&amp;page=2" in response.content.decode()
+
+    def test_filters_by_section_kind_person_event_and_dates(self, client):
+        section, person, event = SectionFactory(), PersonFactory(), EventFactory()
+        now = timezone.now()
+        match = NewsItemFactory(
+            published=True,
+            section=section,
+            kind="statement",
+            people=[person],
+            event=event,
+            published_at=now - datetime.timedelta(days=3),
+            title_en="The matching statement",
+        )
+        NewsItemFactory(published=True, title_en="Another item")
+        NewsItemFactory(
+            published=True,
+            section=section,
+            kind="statement",
+            people=[person],
+            event=event,
+            published_at=now - datetime.timedelta(days=30),
+            title_en="Too old",
+        )
+        day = (now - datetime.timedelta(days=5)).date().isoformat()
+        response = client.get(
+            reverse("news:list"),
+            {
+                "section": section.slug,
+                "kind": "statement",
+                "person": person.slug,
+                "event": event.slug,
+                "date_from": day,
+                "date_to": now.date().isoformat(),
+            },
+        )
+        assert response.status_code == 200
+        assert list(response.context["news_list"]) == [match]
+
+    def test_text_filter_searches_title_lead_and_body(self, client):
+        NewsItemFactory(published=True, title_en="Graduates visit", body_en="<p>diplomacy</p>")
+        NewsItemFactory(published=True, title_en="Something else")
+        response = client.get(reverse("news:list"), {"q": "DIPLOMACY"})
+        assert [i.title_en for i in response.context["news_list"]] == ["Graduates visit"]
+
+    @pytest.mark.parametrize(
+        "params",
+        [
+            {"kind": "zzz"},
+            {"section": "no-such-section"},
+            {"person": "nobody"},
+            {"event": "<script>alert(1)</script>"},
+            {"date_from": "2024-13-45"},
+            {"date_to": "yesterday"},
+            {"date_from": "2024-07-25", "date_to": "2024-07-01"},
+            {"q": "x" * 500},
+        ],
+    )
+    def test_bad_filter_values_give_a_form_error_not_a_500(self, client, params):
+        NewsItemFactory(published=True)
+        response = client.get(reverse("news:list"), params)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "alert--error" in html
+        assert response.context["filter"].form.errors
+        assert "<script>alert(1)</script>" not in html
+
+    def test_odd_query_strings_do_not_break_the_page(self, client):
+        response = client.get("/news/?section=&section=x&page=&kind=%00&q=%ff%fe")
+        assert response.status_code == 200
+
+    def test_number_of_queries_does_not_grow_with_items(self, client, django_assert_num_queries):
+        NewsItemFactory.create_batch(3, published=True, people=[PersonFactory()])
+        # Count, page, the filter form's section, person and event choices, footer contacts.
+        with django_assert_num_queries(6):
+            client.get(reverse("news:list"))
+        NewsItemFactory.create_batch(30, published=True, section=SectionFactory())
+        with django_assert_num_queries(6):
+            client.get(reverse("news:list"))
+
+
+class TestSectionPage:
+    def test_lists_only_its_own_items(self, client):
+        section = SectionFactory(description_en="Statements of the Secretariat.")
+        mine = NewsItemFactory(published=True, section=section)
+        other = NewsItemFactory(published=True)
+        response = client.get(section.get_absolute_url())
+        assert response.status_code == 200
+        assert list(response.context["news_list"]) == [mine]
+        html = response.content.decode()
+        assert other.title_en not in html
+        assert "Statements of the Secretariat." in html
+        assert reverse("news:section_feed_rss", args=[section.slug]) in html
+
+    def test_unknown_section_is_404(self, client):
+        assert client.get("/news/no-such-section/").status_code == 404
+
+    def test_number_of_queries_is_constant(self, client, django_assert_num_queries):
+        section = SectionFactory()
+        NewsItemFactory.create_batch(2, published=True, section=section)
+        # Section, count, page, person and event choices, footer contacts.
+        with django_assert_num_queries(6):
+            client.get(section.get_absolute_url())
+        NewsItemFactory.create_batch(25, published=True, section=section)
+        with django_assert_num_queries(6):
+            client.get(section.get_absolute_url())
+
+
+class TestNewsDetail:
+    def test_shows_the_item_with_its_people_event_and_section(self, client):
+        person = PersonFactory(family_name_en="Tasmagambetov")
+        event = EventFactory(title_en="UN Security Council debate")
+        item = NewsItemFactory(published=True, people=[person], event=event)
+        response = client.get(detail_url(item))
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert item.title_en in html
+        assert person.get_absolute_url() in html
+        assert event.get_absolute_url() in html
+        assert item.section.get_absolute_url() in html
+
+    @pytest.mark.parametrize("state", ["draft", "scheduled"])
+    def test_unpublished_items_are_404_for_visitors(self, client, state):
+        item = NewsItemFactory(**{state: True})
+        assert client.get(detail_url(item)).status_code == 404
+
+    def test_editors_preview_unpublished_items_uncached(self, admin_client):
+        item = NewsItemFactory(scheduled=True)
+        response = admin_client.get(detail_url(item))
+        assert response.status_code == 200
+        assert "Preview" in response.content.decode()
+        assert "no-cache" in response["Cache-Control"]
+
+    def test_private_person_and_private_event_are_not_shown(self, client):
+        hidden = PersonFactory(is_public=False, family_name_en="Hiddenov")
+        event = EventFactory(is_public=False, title_en="Closed session")
+        item = NewsItemFactory(published=True, people=[hidden], event=event)
+        html = client.get(detail_url(item)).content.decode()
+        assert "Hiddenov" not in html
+        assert "Closed session" not in html
+
+    def test_wrong_section_in_the_address_redirects_to_the_right_one(self, client):
+        item = NewsItemFactory(published=True)
+        other = SectionFactory()
+        response = client.get(
+            reverse("news:detail", kwargs={"section": other.slug, "slug": item.slug})
+        )
+        assert response.status_code == 301
+        assert response["Location"] == detail_url(item)
+
+    def test_body_is_sanitised_html(self, client):
+        item = NewsItemFactory(
+            published=True, body_en='<p onclick="x()">Text</p><script>alert(1)</script>'
+        )
+        html = client.get(detail_url(item)).content.decode()
+        assert "<p>Text</p>" in html
+        assert "alert(1)" not in html
+        assert "onclick" not in html
+
+    def test_number_of_queries_is_constant(self, client, django_assert_num_queries):
+        section = SectionFactory()
+        item = NewsItemFactory(
+            published=True, section=section, people=PersonFactory.create_batch(2)
+        )
+        NewsItemFactory.create_batch(2, published=True, section=section)
+        # Item, people, gallery, attachments, related news, footer contacts.
+        with django_assert_num_queries(6):
+            client.get(detail_url(item))
+        item.people.add(*PersonFactory.create_batch(5))
+        NewsItemFactory.create_batch(10, published=True, section=section)
+        with django_assert_num_queries(6):
+            client.get(detail_url(item))
+
+
+class TestBackLinks:
+    """The three links at the foot of every news page."""
+
+    def links(self, response):
+        html = response.content.decode()
+        return {
+            "go_back": response.context["go_back_url"],
+            "section": response.context["section"].get_absolute_url(),
+            "html": html,
+        }
+
+    def test_go_back_returns_to_the_previous_page_on_this_site(self, client):
+        item = NewsItemFactory(published=True)
+        response = client.get(
+            detail_url(item), HTTP_REFERER="http://testserver/news/?kind=statement&page=2"
+        )
+        assert response.context["go_back_url"] == "/news/?kind=statement&page=2"
+        assert 'href="/news/?kind=statement&amp;page=2" data-go-back' in response.content.decode()
+
+    @pytest.mark.parametrize(
+        "referer",
+        [
+            "",
+            "https://evil.example/phish",
+            "//evil.example/phish",
+            "http://testserver.evil.example/",
+            "javascript:alert(1)",
+            "http://user:pass@evil.example/",
+        ],
+    )
+    def test_go_back_falls_back_to_the_section_for_foreign_or_missing_referers(
+        self, client, referer
+    ):
+        item = NewsItemFactory(published=True)
+        extra = {"HTTP_REFERER": referer} if referer else {}
+        response = client.get(detail_url(item), **extra)
+        assert response.context["go_back_url"] == item.section.get_absolute_url()
+        assert "evil.example" not in response.content.decode()
+
+    def test_back_to_the_section_and_to_all_news(self, client):
+        item = NewsItemFactory(published=True)
+        html = client.get(detail_url(item)).content.decode()
+        assert f'href="{item.section.get_absolute_url()}">Back to the section' in html
+        assert f'href="{reverse("news:list")}">Back to all news' in html
+        assert "Go back" in html
+
+    def test_every_link_target_answers_200(self, client):
+        item = NewsItemFactory(published=True)
+        response = client.get(detail_url(item), HTTP_REFERER="http://testserver/events/")
+        for url in (
+            response.context["go_back_url"],
+            item.section.get_absolute_url(),
+            reverse("news:list"),
+        ):
+            assert client.get(url).status_code == 200, url
+
+
+class TestEvents:
+    def test_list_splits_upcoming_and_past_and_hides_private(self, client):
+        now = timezone.now()
+        upcoming = EventFactory(title_en="Upcoming council")
+        past = EventFactory(
+            title_en="Past debate",
+            start=now - datetime.timedelta(days=10),
+            end=now - datetime.timedelta(days=10, hours=-2),
+        )
+        EventFactory(title_en="Private meeting", is_public=False)
+        response = client.get(reverse("news:event_list"))
+        assert list(response.context["upcoming_events"]) == [upcoming]
+        assert list(response.context["past_events"]) == [past]
+        assert "Private meeting" not in response.content.decode()
+
+    def test_detail_shows_participants_and_published_news_only(self, client):
+        person = PersonFactory()
+        event = EventFactory(participants=[person])
+        NewsItemFactory(published=True, event=event, title_en="Report on the meeting")
+        NewsItemFactory(draft=True, event=event, title_en="Unfinished report")
+        html = client.get(event.get_absolute_url()).content.decode()
+        assert person.get_absolute_url() in html
+        assert "Report on the meeting" in html
+        assert "Unfinished report" not in html
+
+    def test_private_event_is_404(self, client):
+        event = EventFactory(is_public=False)
+        assert client.get(event.get_absolute_url()).status_code == 404
+
+    def test_list_queries_are_constant(self, client, django_assert_num_queries):
+        def past(**kwargs):
+            start = timezone.now() - datetime.timedelta(days=30)
+            return EventFactory.create_batch(start=start, end=start, **kwargs)
+
+        EventFactory.create_batch(2)
+        past(size=2)
+        with django_assert_num_queries(4):  # count, past page, upcoming, footer
+            client.get(reverse("news:event_list"))
+        EventFactory.create_batch(10)
+        past(size=30)
+        with django_assert_num_queries(4):
+            client.get(reverse("news:event_list"))
+
+    def test_detail_queries_are_constant(self, client, django_assert_num_queries):
+        event = EventFactory(participants=PersonFactory.create_batch(2))
+        NewsItemFactory(published=True, event=event)
+        with django_assert_num_queries(4):  # event, participants, news, footer
+            client.get(event.get_absolute_url())
+        event.participants.add(*PersonFactory.create_batch(4))
+        NewsItemFactory.create_batch(5, published=True, event=event)
+        with django_assert_num_queries(4):
+            client.get(event.get_absolute_url())

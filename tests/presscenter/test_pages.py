@@ -1,0 +1,131 @@
+"""Site-wide pages: home, health check, robots, sitemap, feeds, errors."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import (
+    ContactFactory,
+    EventFactory,
+    NewsItemFactory,
+    PersonFactory,
+    PositionFactory,
+    SectionFactory,
+)
+
+pytestmark = pytest.mark.django_db
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+class TestHome:
+    def test_shows_latest_news_events_leadership_and_contacts(self, client):
+        lead, *rest = NewsItemFactory.create_batch(3, published=True)
+        NewsItemFactory(draft=True, title_en="Draft on the home page")
+        event = EventFactory(title_en="Presentation of the Secretary General")
+        person = PositionFactory().person
+        ContactFactory(label_en="Press Secretary", value="+7495-621-33-23", in_footer=True)
+        response = client.get(reverse("home"))
+        html = response.content.decode()
+        for item in (lead, *rest):
+            assert item.title_en in html
+        assert "Draft on the home page" not in html
+        assert event.title_en in html
+        assert person.get_absolute_url() in html
+        assert "+7495-621-33-23" in html
+
+    def test_empty_site_renders(self, client):
+        response = client.get(reverse("home"))
+        assert response.status_code == 200
+        assert "No news has been published yet." in response.content.decode()
+
+    def test_queries_are_constant(self, client, django_assert_num_queries):
+        NewsItemFactory.create_batch(3, published=True)
+        EventFactory.create_batch(2)
+        PositionFactory.create_batch(2)
+        ContactFactory(in_footer=True)
+        # Latest news, upcoming events, leadership, their positions, footer contacts.
+        with django_assert_num_queries(5):
+            client.get(reverse("home"))
+        NewsItemFactory.create_batch(20, published=True)
+        EventFactory.create_batch(10)
+        PositionFactory.create_batch(10)
+        with django_assert_num_queries(5):
+            client.get(reverse("home"))
+
+
+def test_healthz_reports_the_database(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_robots_txt_points_at_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    assert "Disallow: /admin/" in response.content.decode()
+
+
+class TestSitemap:
+    def test_lists_published_items_in_their_languages_only(self, client):
+        both = NewsItemFactory(published=True, russian=True)
+        english = NewsItemFactory(published=True)
+        draft = NewsItemFactory(draft=True, russian=True)
+        scheduled = NewsItemFactory(scheduled=True)
+        response = client.get("/sitemap.xml")
+        assert response.status_code == 200
+        root = ET.fromstring(response.content)
+        locs = [el.text for el in root.findall("s:url/s:loc", SITEMAP_NS)]
+        path = f"/news/{both.section.slug}/{both.slug}/"
+        assert f"http://testserver{path}" in locs
+        assert f"http://testserver/ru{path}" in locs
+        english_path = f"/news/{english.section.slug}/{english.slug}/"
+        assert f"http://testserver{english_path}" in locs
+        assert f"http://testserver/ru{english_path}" not in locs
+        assert not any(draft.slug in loc or scheduled.slug in loc for loc in locs)
+        assert 'hreflang="ru"' in response.content.decode()
+
+    def test_private_people_and_events_are_absent(self, client):
+        PersonFactory(is_public=False, slug="hidden-person")
+        EventFactory(is_public=False, slug="closed-session")
+        content = client.get("/sitemap.xml").content.decode()
+        assert "hidden-person" not in content
+        assert "closed-session" not in content
+
+
+class TestFeeds:
+    def test_rss_and_atom_list_published_items(self, client):
+        live = NewsItemFactory(published=True, title_en="Live in the feed")
+        NewsItemFactory(scheduled=True, title_en="Not yet in the feed")
+        for name in ("news:feed_rss", "news:feed_atom"):
+            response = client.get(reverse(name))
+            assert response.status_code == 200
+            content = response.content.decode()
+            assert live.title_en in content
+            assert "Not yet in the feed" not in content
+            ET.fromstring(response.content)
+
+    def test_section_feed_lists_only_that_section(self, client):
+        section = SectionFactory()
+        mine = NewsItemFactory(published=True, section=section)
+        other = NewsItemFactory(published=True)
+        content = client.get(
+            reverse("news:section_feed_atom", args=[section.slug])
+        ).content.decode()
+        assert mine.title_en in content
+        assert other.title_en not in content
+        assert client.get("/news/no-such-section/feed/rss/").status_code == 404
+
+    def test_feeds_are_announced_in_the_head(self, client):
+        html = client.get(reverse("home")).content.decode()
+        head = html[: html.index("</head>")]
+        assert 'type="application/rss+xml"' in head
+        assert 'type="application/atom+xml"' in head
+
+
+def test_unknown_page_is_a_friendly_404(client):
+    response = client.get("/no/such/page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
