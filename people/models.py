@@ -204,11 +204,11 @@ class Contact(models.Model):
         indexes = [models.Index(fields=["is_public", "order"], name="contact_public_order")]
 
     def __str__(self):
-        owner = self.person or self.label
+        owner = self.person or first_filled(self, "label")
         return f"{owner}: {self.get_kind_display()} {self.value}"
 
     def clean(self):
-        if self.person_id is None and not self.label:
+        if self.person_id is None and not first_filled(self, "label"):
             raise ValidationError({"label": _("An office contact needs a label.")})
         if self.kind == self.Kind.EMAIL:
             try:
