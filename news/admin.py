@@ -78,7 +78,9 @@ class NewsItemAdmin(TranslationAdmin):
     @admin.action(description=_("Publish the selected items now"), permissions=["change"])
     def publish_now(self, request, queryset):
         now = timezone.now()
-        count = queryset.exclude(status=NewsItem.Status.PUBLISHED).update(
+        # Drafts, items in review and scheduled items all go live now; items already
+        # live keep their original publication time.
+        count = queryset.exclude(status=NewsItem.Status.PUBLISHED, published_at__lte=now).update(
             status=NewsItem.Status.PUBLISHED, published_at=now
         )
         self.message_user(

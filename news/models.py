@@ -7,6 +7,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from people.models import Person
 from presscenter.i18n import LANGUAGE_CODES, first_filled, has_language_q, translated_columns
@@ -152,7 +153,7 @@ class NewsItemQuerySet(models.QuerySet):
 
 class NewsItem(TimeStampedModel):
     class Kind(models.TextChoices):
-        NEWS = "news", _("News")
+        NEWS = "news", pgettext_lazy("news item kind", "News")
         STATEMENT = "statement", _("Statement")
         SPEECH = "speech", _("Speech")
         INTERVIEW = "interview", _("Interview")

@@ -1,4 +1,4 @@
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.views.generic import DetailView, ListView, TemplateView
 
 from presscenter.i18n import language_alternates
@@ -40,7 +40,7 @@ def public_contacts():
         )
         .select_related("person")
         .prefetch_related("person__positions")
-        .order_by("person__order", "order", "pk")
+        .order_by(F("person__order").asc(nulls_first=True), "order", "pk")
     )
 
 

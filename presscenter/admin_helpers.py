@@ -19,7 +19,7 @@ def language_fieldsets(fields, extra=()):
 def languages_column(field):
     """A list column with the editions an object is written in, e.g. "EN RU"."""
 
-    def languages(obj):
+    def languages(modeladmin, obj):
         filled = [code.upper() for code in LANGUAGE_CODES if getattr(obj, f"{field}_{code}", "")]
         return " ".join(filled) or "—"
 

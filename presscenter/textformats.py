@@ -23,10 +23,10 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
 
 # Where a paragraph or a line ends in editors' HTML, so that stripping the tags
 # keeps the text's shape instead of running paragraphs together.
-LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+LINE_END_TAG = re.compile(r"<br\s*/?>|</(?:li|dt|dd|tr|figcaption)\s*>", re.IGNORECASE)
+CELL_END_TAG = re.compile(r"</t[dh]\s*>", re.IGNORECASE)
 BLOCK_END_TAG = re.compile(
-    r"</(?:p|h[1-6]|blockquote|li|dt|dd|tr|table|figure|figcaption|ul|ol|dl)\s*>|<hr\s*/?>",
-    re.IGNORECASE,
+    r"</(?:p|h[1-6]|blockquote|table|figure|ul|ol|dl)\s*>|<hr\s*/?>", re.IGNORECASE
 )
 
 
@@ -84,7 +84,8 @@ def html_to_text(value):
     become newlines, tags go, entities are decoded, blank runs are collapsed."""
     if not value:
         return ""
-    value = LINE_BREAK_TAG.sub("\n", value)
+    value = CELL_END_TAG.sub(" ", value)
+    value = LINE_END_TAG.sub("\n", value)
     value = BLOCK_END_TAG.sub("\n\n", value)
     value = html.unescape(strip_tags(value))
     lines = [" ".join(line.split()) for line in value.replace("\r", "\n").split("\n")]
