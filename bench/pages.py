@@ -55,7 +55,9 @@ def main():
     client = Client(HTTP_HOST=HOST)
     for n, path in enumerate(args.paths, 1):
         status, queries, sql_ms, size, render_ms = measure(client, path)
-        print(f"{path}\t{status}\t{len(queries)}\t{sql_ms:.1f}\t{size}\t{render_ms:.1f}", flush=True)
+        print(
+            f"{path}\t{status}\t{len(queries)}\t{sql_ms:.1f}\t{size}\t{render_ms:.1f}", flush=True
+        )
         if args.sql:
             out = Path(args.sql) / f"{n:02d}.sql"
             ranked = sorted(queries, key=lambda q: float(q["time"]), reverse=True)
