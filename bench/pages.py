@@ -2,19 +2,24 @@
 
 Run by bench/run.sh with the same environment as gunicorn (DATABASE_URL, production
 settings, STATIC_ROOT with the collected manifest). Each page is requested once to warm
-the process (URL resolver, template loader, translations) and then once more with
-CaptureQueriesContext; the second request is the one reported.
+the process (URL resolver, template loader, translations), then ``--repeat`` times
+(default 5) under CaptureQueriesContext. The query count is the same on every
+measured request (the script says so on stderr if not, and reports the highest);
+the times are medians: the time the database reported for the queries, and the
+whole request handled in-process (no HTTP, no concurrency) -- i.e. the service
+time of one request.
 
 Output: one tab-separated line per page on stdout:
-    path  status  queries  sql_ms  bytes  render_ms
-``--sql DIR`` also writes every captured statement of each page to DIR/<n>.sql,
-with the slowest ones first, for reading.
+    path  status  queries  sql_ms  bytes  inprocess_ms
+``--sql DIR`` also writes every captured statement of each page (last measured
+request) to DIR/<n>.sql, with the slowest ones first, for reading.
 
-Usage: python bench/pages.py [--sql DIR] PATH [PATH ...]
+Usage: python bench/pages.py [--repeat R] [--sql DIR] PATH [PATH ...]
 """
 
 import argparse
 import os
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -34,8 +39,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 HOST = os.environ.get("BENCH_HOST", "127.0.0.1")
 
 
-def measure(client, path):
-    client.get(path)  # warm-up; not counted
+def measure_once(client, path):
     with CaptureQueriesContext(connection) as ctx:
         started = time.perf_counter()
         response = client.get(path)
@@ -45,24 +49,40 @@ def measure(client, path):
     return response.status_code, ctx.captured_queries, sql_ms, len(body), elapsed * 1000
 
 
+def measure(client, path, repeat):
+    client.get(path)  # warm-up; not counted
+    runs = [measure_once(client, path) for _ in range(repeat)]
+    counts = {len(run[1]) for run in runs}
+    if len(counts) > 1:
+        print(f"{path}: query count varies between requests: {sorted(counts)}", file=sys.stderr)
+    status, queries, _sql, size, _elapsed = runs[-1]
+    return (
+        status,
+        max(counts),
+        queries,
+        statistics.median(run[2] for run in runs),
+        size,
+        statistics.median(run[4] for run in runs),
+    )
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--sql", help="write each page's captured SQL to this directory")
+    parser.add_argument("--repeat", type=int, default=5, help="measured requests per page")
     parser.add_argument("paths", nargs="+")
     args = parser.parse_args()
 
     # An anonymous visitor, on the host gunicorn is reached by (ALLOWED_HOSTS=127.0.0.1).
     client = Client(HTTP_HOST=HOST)
     for n, path in enumerate(args.paths, 1):
-        status, queries, sql_ms, size, render_ms = measure(client, path)
-        print(
-            f"{path}\t{status}\t{len(queries)}\t{sql_ms:.1f}\t{size}\t{render_ms:.1f}", flush=True
-        )
+        status, count, queries, sql_ms, size, elapsed_ms = measure(client, path, args.repeat)
+        print(f"{path}\t{status}\t{count}\t{sql_ms:.0f}\t{size}\t{elapsed_ms:.0f}", flush=True)
         if args.sql:
             out = Path(args.sql) / f"{n:02d}.sql"
             ranked = sorted(queries, key=lambda q: float(q["time"]), reverse=True)
             with out.open("w") as fh:
-                fh.write(f"-- {path}: {len(queries)} queries, {sql_ms:.1f} ms of SQL\n")
+                fh.write(f"-- {path}: {len(queries)} queries (median {sql_ms:.0f} ms of SQL)\n")
                 for q in ranked:
                     fh.write(f"\n-- {float(q['time']) * 1000:.1f} ms\n{q['sql']};\n")
 

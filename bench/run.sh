@@ -154,22 +154,26 @@ for page in "${PAGES[@]}"; do
 done
 
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
-SYNTH_NEWS="$(psql -qtA -d "$DB" -c "SELECT count(*) FROM news_newsitem")"
+NEWS_COUNT="$(psql -qtA -d "$DB" -c "SELECT count(*) FROM news_newsitem")"
 
 echo
-echo "Results: $SYNTH_NEWS news items in the database (N=$N synthetic), $(nproc) CPUs,"
+echo "Results: $NEWS_COUNT news items in the database (N=$N synthetic), $(nproc) CPUs,"
 echo "gunicorn -w 2 (sync), wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $(date -u '+%Y-%m-%d %H:%M UTC');"
 echo "load average $LOAD_BEFORE before, $LOAD_AFTER after (other work on the machine skews the numbers)."
 echo
-echo "| Page | Status | SQL queries | SQL ms (in-process) | Bytes | req/s | p50 ms | p99 ms | Requests | Errors |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-# Join the two tables on the page path (same order, same pages).
+echo "| Page | Status | SQL queries | SQL ms | In-process ms | Bytes | req/s | p50 ms | p99 ms | Requests | Errors |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+# Join the two tables on the page path (same pages, same order).
 paste "$TMP/queries.tsv" "$TMP/wrk.tsv" | awk -F'\t' '{
+  if ($1 != $7) { print "page mismatch: " $1 " vs " $7 > "/dev/stderr"; exit 1 }
   flag = ($9 + 0 > 200 || $2 != 200 || $12 + 0 > 0) ? " **(!)**" : ""
-  printf "| `%s`%s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
-    $1, flag, $2, $3, $4, $5, $8, $9, $10, $11, $12
+  printf "| `%s`%s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
+    $1, flag, $2, $3, $4, $6, $5, $8, $9, $10, $11, $12
 }'
 echo
+echo "SQL ms and In-process ms: medians of 5 requests through Django's test client, one at a"
+echo "time (service time, no HTTP). req/s, p50, p99: wrk against gunicorn, 8 connections on"
+echo "2 sync workers, so p50 includes waiting for a free worker (about 4 x the service time)."
 echo "**(!)** = median over 200 ms, a non-200 status, or errors under load."
 if cat "$TMP/gunicorn.log" "$TMP/gunicorn.out" 2>/dev/null | grep -qiE "error|exception|traceback"; then
   echo

@@ -4,13 +4,15 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from presscenter.admin_helpers import language_fieldsets, languages_column
+from presscenter.admin_helpers import EditorMedia, language_fieldsets, languages_column
 
 from .models import Event, NewsAttachment, NewsImage, NewsItem, Section
 
 
 @admin.register(Section)
 class SectionAdmin(TranslationAdmin):
+    Media = EditorMedia
+
     list_display = ["__str__", "slug", "order", "languages"]
     list_editable = ["order"]
     search_fields = ["name_en", "name_ru", "slug"]
@@ -36,6 +38,8 @@ class NewsAttachmentInline(TranslationTabularInline):
 
 @admin.register(NewsItem)
 class NewsItemAdmin(TranslationAdmin):
+    Media = EditorMedia
+
     list_display = [
         "__str__",
         "kind",
@@ -44,9 +48,8 @@ class NewsItemAdmin(TranslationAdmin):
         "published_at",
         "is_published",
         "languages",
-        "author",
     ]
-    list_filter = ["status", "kind", "section", "published_at"]
+    list_filter = ["status", "kind", "section", "published_at", "author"]
     list_select_related = ["section", "author"]
     search_fields = ["title_en", "title_ru", "lead_en", "lead_ru", "slug"]
     date_hierarchy = "published_at"
@@ -101,6 +104,8 @@ class NewsItemAdmin(TranslationAdmin):
 
 @admin.register(Event)
 class EventAdmin(TranslationAdmin):
+    Media = EditorMedia
+
     list_display = ["__str__", "kind", "start", "end", "city", "is_public", "languages"]
     list_filter = ["kind", "is_public", "start"]
     search_fields = ["title_en", "title_ru", "city_en", "city_ru", "slug"]

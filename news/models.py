@@ -63,7 +63,7 @@ class Event(TimeStampedModel):
         BRIEFING = "briefing", _("briefing")
         OTHER = "other", _("other")
 
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("title"), max_length=300, blank=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.MEETING)
     start = models.DateTimeField(_("start"))
@@ -168,7 +168,7 @@ class NewsItem(TimeStampedModel):
     section = models.ForeignKey(
         Section, on_delete=models.PROTECT, related_name="news", verbose_name=_("section")
     )
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("title"), max_length=300, blank=True)
     slug = models.SlugField(
         _("slug"),
         max_length=200,
@@ -259,7 +259,9 @@ class NewsItem(TimeStampedModel):
                 {"published_at": _("Set the publication time to publish the item.")}
             )
         if self.image and not first_filled(self, "image_alt"):
-            raise ValidationError({"image_alt": _("Describe the main image for screen readers.")})
+            raise ValidationError(
+                {"image_alt_en": _("Describe the main image for screen readers.")}
+            )
 
     def save(self, *args, **kwargs):
         for code in LANGUAGE_CODES:
@@ -301,7 +303,7 @@ class NewsImage(models.Model):
     image = models.ImageField(
         _("image"), upload_to="news/gallery/%Y/%m/", validators=[validate_image_upload]
     )
-    alt = models.CharField(_("alt text"), max_length=250)
+    alt = models.CharField(_("alt text"), max_length=250, blank=True)
     caption = models.CharField(_("caption"), max_length=300, blank=True)
     credit = models.CharField(_("credit"), max_length=150, blank=True)
     order = models.PositiveIntegerField(_("order"), default=0)
@@ -313,6 +315,10 @@ class NewsImage(models.Model):
 
     def __str__(self):
         return self.alt or first_filled(self, "alt")
+
+    def clean(self):
+        if not first_filled(self, "alt"):
+            raise ValidationError({"alt_en": _("Describe the image for screen readers.")})
 
 
 class NewsAttachment(models.Model):
@@ -327,7 +333,7 @@ class NewsAttachment(models.Model):
     file = models.FileField(
         _("file"), upload_to="news/files/%Y/%m/", validators=[validate_attachment_upload]
     )
-    title = models.CharField(_("title"), max_length=250)
+    title = models.CharField(_("title"), max_length=250, blank=True)
     order = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:
@@ -337,6 +343,10 @@ class NewsAttachment(models.Model):
 
     def __str__(self):
         return self.title or first_filled(self, "title")
+
+    def clean(self):
+        if not first_filled(self, "title"):
+            raise ValidationError({"title_en": _("Give the document a title.")})
 
     @property
     def extension(self):

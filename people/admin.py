@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from presscenter.admin_helpers import language_fieldsets, languages_column
+from presscenter.admin_helpers import EditorMedia, language_fieldsets, languages_column
 
 from .models import Contact, Person, Position
 
@@ -22,6 +22,8 @@ class ContactInline(TranslationTabularInline):
 
 @admin.register(Person)
 class PersonAdmin(TranslationAdmin):
+    Media = EditorMedia
+
     list_display = ["__str__", "headline", "order", "is_public", "languages"]
     list_editable = ["order", "is_public"]
     list_filter = ["is_public"]
@@ -51,6 +53,8 @@ class PersonAdmin(TranslationAdmin):
 
 @admin.register(Contact)
 class ContactAdmin(TranslationAdmin):
+    Media = EditorMedia
+
     list_display = ["__str__", "kind", "value", "is_public", "in_footer", "order"]
     list_editable = ["is_public", "in_footer", "order"]
     list_filter = ["kind", "is_public", "in_footer"]

@@ -21,9 +21,9 @@ class PersonQuerySet(models.QuerySet):
 
 
 class Person(TimeStampedModel):
-    given_name = models.CharField(_("given name"), max_length=100)
+    given_name = models.CharField(_("given name"), max_length=100, blank=True)
     patronymic = models.CharField(_("patronymic"), max_length=100, blank=True)
-    family_name = models.CharField(_("family name"), max_length=100)
+    family_name = models.CharField(_("family name"), max_length=100, blank=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True, blank=True)
     photo = models.ImageField(
         _("photo"), upload_to="people/%Y/", blank=True, validators=[validate_image_upload]
@@ -117,7 +117,7 @@ class Position(models.Model):
     person = models.ForeignKey(
         Person, on_delete=models.CASCADE, related_name="positions", verbose_name=_("person")
     )
-    title = models.CharField(_("title"), max_length=250)
+    title = models.CharField(_("title"), max_length=250, blank=True)
     organisation = models.CharField(_("organisation"), max_length=250, blank=True)
     start_date = models.DateField(
         _("start date"), null=True, blank=True, help_text=_("Leave empty if not known.")
@@ -147,6 +147,10 @@ class Position(models.Model):
 
     def __str__(self):
         return f"{self.title}, {self.organisation}" if self.organisation else self.title
+
+    def clean(self):
+        if not first_filled(self, "title"):
+            raise ValidationError({"title_en": _("Give the title in at least one language.")})
 
     def status_on(self, today):
         if self.start_date is None and self.end_date is None:
@@ -209,7 +213,7 @@ class Contact(models.Model):
 
     def clean(self):
         if self.person_id is None and not first_filled(self, "label"):
-            raise ValidationError({"label": _("An office contact needs a label.")})
+            raise ValidationError({"label_en": _("An office contact needs a label.")})
         if self.kind == self.Kind.EMAIL:
             try:
                 validate_email(self.value)

@@ -25,3 +25,10 @@ def languages_column(field):
 
     languages.short_description = _("languages")
     return languages
+
+
+class EditorMedia:
+    """Admin assets: wider text inputs, and the formatting toolbar for HTML fields."""
+
+    css = {"all": ["admin/presscenter/admin.css"]}
+    js = ["admin/presscenter/editor.js"]

@@ -261,7 +261,7 @@ class TestNewsItemClean:
         with pytest.raises(ValidationError) as excinfo:
             item.clean()
 
-        assert list(excinfo.value.message_dict) == ["image_alt"]
+        assert list(excinfo.value.message_dict) == ["image_alt_en"]
 
     def test_alt_text_in_either_language_is_enough(self):
         item = NewsItemFactory.build(

@@ -200,7 +200,7 @@ class TestContactClean:
         with pytest.raises(ValidationError) as excinfo:
             contact.clean()
 
-        assert list(excinfo.value.message_dict) == ["label"]
+        assert list(excinfo.value.message_dict) == ["label_en"]
 
     def test_a_label_in_the_other_language_is_enough(self):
         contact = ContactFactory.build(label_en="", label_ru="Пресс-служба")
