@@ -39,7 +39,7 @@ superuser: install ## Create an admin account for /admin/
 	$(DEV_ENV) $(BIN)/python manage.py createsuperuser
 
 messages: install ## Re-extract and compile the interface translations
-	$(DEV_ENV) $(BIN)/python manage.py makemessages -l ru --ignore=.venv --no-obsolete
+	$(DEV_ENV) $(BIN)/python manage.py makemessages -l ru --ignore=.venv --ignore=tests --ignore=bench --no-obsolete
 	$(DEV_ENV) $(BIN)/python manage.py compilemessages --ignore=.venv
 
 lint: install
