@@ -45,6 +45,8 @@ PAGES=(
   "/ru/news/"
   "/news/feed/rss/"
   "/sitemap.xml"
+  "/sitemap-news.xml"
+  "/sitemap-news.xml?p=4"
 )
 
 for tool in psql wrk curl; do
@@ -140,7 +142,7 @@ to_ms() {
 for page in "${PAGES[@]}"; do
   log "wrk -t$THREADS -c$CONNECTIONS -d$DURATION $page"
   curl -s -o /dev/null --max-time 30 "$BASE_URL$page" || true  # warm both code paths
-  out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency "$BASE_URL$page")"
+  out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 30s --latency "$BASE_URL$page")"
   printf '%s\n' "$out" > "$TMP/wrk-$(echo "$page" | tr -c 'a-zA-Z0-9' '_').txt"
   rps="$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")"
   p50="$(awk '$1 == "50%" {print $2}' <<<"$out")"
@@ -153,13 +155,16 @@ for page in "${PAGES[@]}"; do
     "$total" "$errors" >> "$TMP/wrk.tsv"
 done
 
+REVISION="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+[[ -z "$(git status --porcelain 2>/dev/null)" ]] || REVISION="$REVISION + uncommitted changes"
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 NEWS_COUNT="$(psql -qtA -d "$DB" -c "SELECT count(*) FROM news_newsitem")"
 
 echo
 echo "Results: $NEWS_COUNT news items in the database (N=$N synthetic), $(nproc) CPUs,"
 echo "gunicorn -w 2 (sync), wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $(date -u '+%Y-%m-%d %H:%M UTC');"
-echo "load average $LOAD_BEFORE before, $LOAD_AFTER after (other work on the machine skews the numbers)."
+echo "load average $LOAD_BEFORE before, $LOAD_AFTER after (the benchmark itself adds about 3;"
+echo "other work on the machine skews the numbers); code at $REVISION."
 echo
 echo "| Page | Status | SQL queries | SQL ms | In-process ms | Bytes | req/s | p50 ms | p99 ms | Requests | Errors |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"

@@ -5,8 +5,9 @@ from functools import reduce
 from operator import or_
 
 from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
 
-from presscenter.i18n import LANGUAGE_CODES
+from presscenter.i18n import LANGUAGE_CODES, translated_columns
 
 from .models import Event, NewsItem, Section
 
@@ -27,6 +28,9 @@ class TranslatedSitemap(Sitemap):
 
 
 class NewsSitemap(TranslatedSitemap):
+    """Items are plain dicts: Django's i18n sitemaps load every item to paginate, so
+    each row must be cheap (20,000 items: docs in bench/README.md)."""
+
     changefreq = "monthly"
     priority = 0.8
     limit = 5000
@@ -34,13 +38,20 @@ class NewsSitemap(TranslatedSitemap):
     def items(self):
         return (
             in_any_edition(lambda code: NewsItem.objects.published(language=code))
-            .select_related("section")
-            .only("slug", "section__slug", "updated_at", "published_at", "title_en", "title_ru")
             .order_by("-published_at", "-pk")
+            .values("slug", "section__slug", "updated_at", *translated_columns("title"))
+        )
+
+    def get_languages_for_item(self, item):
+        return [code for code in LANGUAGE_CODES if item[f"title_{code}"]]
+
+    def location(self, item):
+        return reverse(
+            "news:detail", kwargs={"section": item["section__slug"], "slug": item["slug"]}
         )
 
     def lastmod(self, item):
-        return item.updated_at
+        return item["updated_at"]
 
 
 class SectionSitemap(TranslatedSitemap):

@@ -35,3 +35,13 @@ def english():
     """Tests run in the English edition unless they switch with ``translation.override``."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Cached responses (the sitemaps) must not leak from one test into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

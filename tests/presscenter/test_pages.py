@@ -3,8 +3,10 @@
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
+from news.sitemaps import NewsSitemap
 from tests.factories import (
     ContactFactory,
     EventFactory,
@@ -69,12 +71,27 @@ def test_robots_txt_points_at_the_sitemap(client):
 
 
 class TestSitemap:
+    @pytest.fixture(autouse=True)
+    def fresh_cache(self):
+        cache.clear()
+
+    def test_index_names_every_page_of_every_sitemap(self, client, monkeypatch):
+        monkeypatch.setattr(NewsSitemap, "limit", 2)
+        NewsItemFactory.create_batch(3, published=True, russian=True)  # 6 entries, 3 pages
+        root = ET.fromstring(client.get("/sitemap.xml").content)
+        locs = [el.text for el in root.findall("s:sitemap/s:loc", SITEMAP_NS)]
+        assert "http://testserver/sitemap-news.xml?p=3" in locs
+        assert "http://testserver/sitemap-people.xml" in locs
+        for loc in locs:
+            assert client.get(loc.removeprefix("http://testserver")).status_code == 200, loc
+        assert client.get("/sitemap-news.xml?p=4").status_code == 404
+
     def test_lists_published_items_in_their_languages_only(self, client):
         both = NewsItemFactory(published=True, russian=True)
         english = NewsItemFactory(published=True)
         draft = NewsItemFactory(draft=True, russian=True)
         scheduled = NewsItemFactory(scheduled=True)
-        response = client.get("/sitemap.xml")
+        response = client.get("/sitemap-news.xml")
         assert response.status_code == 200
         root = ET.fromstring(response.content)
         locs = [el.text for el in root.findall("s:url/s:loc", SITEMAP_NS)]
@@ -90,7 +107,9 @@ class TestSitemap:
     def test_private_people_and_events_are_absent(self, client):
         PersonFactory(is_public=False, slug="hidden-person")
         EventFactory(is_public=False, slug="closed-session")
-        content = client.get("/sitemap.xml").content.decode()
+        content = "".join(
+            client.get(f"/sitemap-{name}.xml").content.decode() for name in ("people", "events")
+        )
         assert "hidden-person" not in content
         assert "closed-session" not in content
 
