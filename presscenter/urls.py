@@ -4,8 +4,8 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
-from django.views.decorators.cache import cache_page
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import cache_page
 
 from . import views
 from .sitemaps import SITEMAP_CACHE_SECONDS, SITEMAPS
