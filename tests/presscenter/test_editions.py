@@ -172,3 +172,11 @@ class TestSwitcher:
         response = client.get("/news/", HTTP_ACCEPT_LANGUAGE="ru")
         assert response.status_code == 200
         assert '<html lang="en">' in response.content.decode()
+
+
+def test_page_metadata_follows_the_edition(client, demo):
+    ru = client.get("/ru/news/").content.decode()
+    assert '<meta property="og:locale" content="ru_RU">' in ru
+    assert 'content="Организация Договора о коллективной безопасности"' in ru
+    en = client.get("/news/").content.decode()
+    assert '<meta property="og:locale" content="en_GB">' in en
