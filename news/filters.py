@@ -1,3 +1,5 @@
+import datetime
+
 import django_filters
 from django import forms
 from django.db.models import Q
@@ -7,6 +9,22 @@ from people.models import Person
 from presscenter.i18n import edition, translated_columns
 
 from .models import Event, NewsItem, Section
+
+
+class NativeDateInput(forms.DateInput):
+    """``<input type="date">`` that drops a value the browser could not show anyway
+    (2024-13-45): the form's error message names the problem instead."""
+
+    input_type = "date"
+
+    def format_value(self, value):
+        value = super().format_value(value)
+        if isinstance(value, str):
+            try:
+                datetime.date.fromisoformat(value)
+            except ValueError:
+                return None
+        return value
 
 
 class NewsFilterForm(forms.Form):
@@ -49,13 +67,13 @@ class NewsFilter(django_filters.FilterSet):
         label=_("From"),
         field_name="published_at",
         lookup_expr="date__gte",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=NativeDateInput(format="%Y-%m-%d"),
     )
     date_to = django_filters.DateFilter(
         label=_("To"),
         field_name="published_at",
         lookup_expr="date__lte",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=NativeDateInput(format="%Y-%m-%d"),
     )
 
     class Meta:
