@@ -86,8 +86,8 @@ PEOPLE = [
                 "The candidacy of Imangali Nurgalievich Tasmagambetov for the post of Secretary "
                 "General of the Collective Security Treaty Organization was nominated by the "
                 "leadership of the Republic of Kazakhstan and approved by a decision of the "
-                "CSTO Collective Security Council on November 23, 2022. He will serve for "
-                "three years until December 31, 2025.",
+                "CSTO Collective Security Council on November 23, 2022, for a term of three "
+                "years until December 31, 2025.",
                 "He was presented to the CSTO Secretariat and members of the Organization's "
                 "Permanent Council on January 10, 2023.",
                 "He held various government positions in the Republic of Kazakhstan in "
@@ -100,8 +100,8 @@ PEOPLE = [
                 "Кандидатура Имангали Нургалиевича Тасмагамбетова на пост Генерального "
                 "секретаря Организации Договора о коллективной безопасности была выдвинута "
                 "руководством Республики Казахстан и одобрена решением Совета коллективной "
-                "безопасности ОДКБ 23 ноября 2022 года. Он будет работать в этой должности три "
-                "года, до 31 декабря 2025 года.",
+                "безопасности ОДКБ 23 ноября 2022 года на срок три года, до 31 декабря "
+                "2025 года.",
                 "10 января 2023 года он был представлен Секретариату ОДКБ и членам Постоянного "
                 "совета Организации.",
                 "В разные годы занимал различные государственные должности в Республике "
