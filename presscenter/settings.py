@@ -1,15 +1,14 @@
 """Settings for the press centre, read from the environment (12-factor).
 
 One module serves development, tests and production. Production is the default:
-without ``DJANGO_DEBUG=1`` the site refuses to start unless ``DJANGO_SECRET_KEY``
-and ``DJANGO_ALLOWED_HOSTS`` are set.
+without ``DJANGO_DEBUG=1`` the web server refuses to start unless ``DJANGO_SECRET_KEY``
+and ``DJANGO_ALLOWED_HOSTS`` are set (presscenter/readiness.py).
 """
 
 import os
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -28,20 +27,16 @@ def env_list(name):
 
 DEBUG = env_bool("DJANGO_DEBUG")
 
+# In production both come from the environment. Leaving them out does not stop
+# management commands that need neither (makemigrations, check), but the web server
+# refuses to start without them: see presscenter/readiness.py, called by wsgi.py and
+# asgi.py. Django itself refuses to use an empty SECRET_KEY.
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "Set DJANGO_SECRET_KEY (or DJANGO_DEBUG=1 for local development)."
-        )
+if not SECRET_KEY and DEBUG:
     SECRET_KEY = "insecure-key-for-local-development-only"
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
-if not ALLOWED_HOSTS:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "Set DJANGO_ALLOWED_HOSTS, e.g. 'press.example.org' (comma-separated)."
-        )
+if not ALLOWED_HOSTS and DEBUG:
     ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 

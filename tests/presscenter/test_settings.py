@@ -1,7 +1,8 @@
-"""Production is the default: the settings refuse to load without a secret key and hosts.
+"""Production is the default: the web server refuses to start without a secret key and
+hosts, while commands that need neither still run in a bare checkout.
 
-Each case imports the settings in a fresh interpreter, because this test process has
-already loaded them with its own environment.
+Each case starts a fresh interpreter, because this test process has already loaded the
+settings with its own environment.
 """
 
 import os
@@ -14,16 +15,17 @@ from django.conf import settings
 LOAD_SETTINGS = (
     "import os; os.environ['DJANGO_SETTINGS_MODULE'] = 'presscenter.settings'; "
     "from django.conf import settings; "
-    "print(settings.SECRET_KEY, settings.ALLOWED_HOSTS, settings.DEBUG)"
+    "print(settings.ALLOWED_HOSTS, settings.DEBUG)"
 )
+LOAD_WSGI = "import presscenter.wsgi; print('serving')"
 VARIABLES = ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DJANGO_DEBUG", "DJANGO_SETTINGS_MODULE")
 
 
-def load_settings(**env):
-    """Import the settings with the test's environment minus our variables, plus ``env``."""
+def run(code=LOAD_WSGI, *args, **env):
+    """Run Python with the test's environment minus our variables, plus ``env``."""
     clean = {key: value for key, value in os.environ.items() if key not in VARIABLES}
     return subprocess.run(
-        [sys.executable, "-c", LOAD_SETTINGS],
+        [sys.executable, *(["-c", code] if code else []), *args],
         env={**clean, **env},
         cwd=settings.BASE_DIR,
         capture_output=True,
@@ -32,40 +34,55 @@ def load_settings(**env):
     )
 
 
-def test_a_missing_secret_key_stops_the_site():
-    result = load_settings(DJANGO_ALLOWED_HOSTS="press.example.org")
-
+def test_a_missing_secret_key_stops_the_server():
+    result = run(DJANGO_ALLOWED_HOSTS="press.example.org")
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert "DJANGO_SECRET_KEY" in result.stderr
+    assert "serving" not in result.stdout
 
 
-def test_missing_allowed_hosts_stop_the_site():
-    result = load_settings(DJANGO_SECRET_KEY="s3cret")
-
+def test_missing_allowed_hosts_stop_the_server():
+    result = run(DJANGO_SECRET_KEY="s3cret")
     assert result.returncode != 0
-    assert "ImproperlyConfigured" in result.stderr
     assert "DJANGO_ALLOWED_HOSTS" in result.stderr
 
 
 @pytest.mark.parametrize("debug", ["", "0", "false", "no"])
 def test_a_false_debug_value_is_production(debug):
-    result = load_settings(DJANGO_DEBUG=debug, DJANGO_ALLOWED_HOSTS="press.example.org")
-
+    result = run(DJANGO_DEBUG=debug, DJANGO_ALLOWED_HOSTS="press.example.org")
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY" in result.stderr
 
 
-def test_production_loads_with_both_set():
-    result = load_settings(DJANGO_SECRET_KEY="s3cret", DJANGO_ALLOWED_HOSTS="a.example, b.example")
-
+def test_production_serves_with_both_set():
+    result = run(DJANGO_SECRET_KEY="s3cret", DJANGO_ALLOWED_HOSTS="a.example, b.example")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["s3cret", "['a.example',", "'b.example']", "False"]
+    assert "serving" in result.stdout
+    settings_result = run(
+        LOAD_SETTINGS, DJANGO_SECRET_KEY="s3cret", DJANGO_ALLOWED_HOSTS="a.example, b.example"
+    )
+    assert settings_result.stdout.split() == ["['a.example',", "'b.example']", "False"]
 
 
 def test_debug_runs_without_either():
-    result = load_settings(DJANGO_DEBUG="1")
-
+    result = run(LOAD_SETTINGS, DJANGO_DEBUG="1")
     assert result.returncode == 0, result.stderr
     assert "True" in result.stdout
     assert "localhost" in result.stdout
+
+
+def test_production_has_no_default_secret_key():
+    result = run(
+        "import os; os.environ['DJANGO_SETTINGS_MODULE'] = 'presscenter.settings'; "
+        "from django.conf import settings; settings.SECRET_KEY",
+        DJANGO_ALLOWED_HOSTS="press.example.org",
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_migrations_can_be_checked_in_a_bare_checkout():
+    result = run(None, "manage.py", "makemigrations", "--check", "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
