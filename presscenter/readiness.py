@@ -13,14 +13,13 @@ def require_serving_settings():
     """
     if settings.DEBUG:
         return
-    missing = [
-        name
-        for name, value in (
-            ("DJANGO_SECRET_KEY", settings.SECRET_KEY),
-            ("DJANGO_ALLOWED_HOSTS", settings.ALLOWED_HOSTS),
-        )
-        if not value
-    ]
+    missing = []
+    try:
+        settings.SECRET_KEY  # noqa: B018 - Django raises here when it is empty
+    except ImproperlyConfigured:
+        missing.append("DJANGO_SECRET_KEY")
+    if not settings.ALLOWED_HOSTS:
+        missing.append("DJANGO_ALLOWED_HOSTS")
     if missing:
         raise ImproperlyConfigured(
             f"Set {' and '.join(missing)} to serve the site "
