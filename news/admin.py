@@ -1,16 +1,17 @@
 from django.contrib import admin, messages
+from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from presscenter.admin_helpers import EditorMedia, language_fieldsets, languages_column
+from core.admin import EditionsAdminMixin, EditorMedia, language_fieldsets
 
 from .models import Event, NewsAttachment, NewsImage, NewsItem, Section
 
 
 @admin.register(Section)
-class SectionAdmin(TranslationAdmin):
+class SectionAdmin(EditionsAdminMixin, TranslationAdmin):
     Media = EditorMedia
 
     list_display = ["__str__", "slug", "order", "languages"]
@@ -21,7 +22,6 @@ class SectionAdmin(TranslationAdmin):
         *language_fieldsets(["name", "description"]),
         (_("Address and order"), {"fields": ["slug", "order"]}),
     ]
-    languages = languages_column("name")
 
 
 class NewsImageInline(TranslationTabularInline):
@@ -37,7 +37,7 @@ class NewsAttachmentInline(TranslationTabularInline):
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(TranslationAdmin):
+class NewsItemAdmin(EditionsAdminMixin, TranslationAdmin):
     Media = EditorMedia
 
     list_display = [
@@ -71,20 +71,39 @@ class NewsItemAdmin(TranslationAdmin):
         (_("Who and what it is about"), {"fields": ["people", "event"]}),
         (_("Record"), {"fields": ["author", "created_at", "updated_at"], "classes": ["collapse"]}),
     ]  # fmt: skip
-    languages = languages_column("title")
 
     def save_model(self, request, obj, form, change):
         if obj.author_id is None:
             obj.author = request.user
         super().save_model(request, obj, form, change)
 
+    def change_status(self, request, items, message, **changes):
+        """Set ``changes`` on each item and save it the way the change form does: the
+        ``updated_at`` stamp moves, signals fire (so caches follow) and the admin's
+        history records who did it."""
+        fields = [*changes, "updated_at"]
+        count = 0
+        with transaction.atomic():
+            for item in items.select_for_update(of=("self",)):
+                for name, value in changes.items():
+                    setattr(item, name, value)
+                item.save(update_fields=fields)
+                self.log_change(request, item, message)
+                count += 1
+        return count
+
     @admin.action(description=_("Publish the selected items now"), permissions=["change"])
     def publish_now(self, request, queryset):
         now = timezone.now()
         # Drafts, items in review and scheduled items all go live now; items already
         # live keep their original publication time.
-        count = queryset.exclude(status=NewsItem.Status.PUBLISHED, published_at__lte=now).update(
-            status=NewsItem.Status.PUBLISHED, published_at=now
+        due = queryset.exclude(status=NewsItem.Status.PUBLISHED, published_at__lte=now)
+        count = self.change_status(
+            request,
+            due,
+            gettext("Published now."),
+            status=NewsItem.Status.PUBLISHED,
+            published_at=now,
         )
         self.message_user(
             request,
@@ -94,7 +113,12 @@ class NewsItemAdmin(TranslationAdmin):
 
     @admin.action(description=_("Return the selected items to draft"), permissions=["change"])
     def return_to_draft(self, request, queryset):
-        count = queryset.update(status=NewsItem.Status.DRAFT)
+        count = self.change_status(
+            request,
+            queryset.exclude(status=NewsItem.Status.DRAFT),
+            gettext("Returned to draft."),
+            status=NewsItem.Status.DRAFT,
+        )
         self.message_user(
             request,
             ngettext("%d item returned to draft.", "%d items returned to draft.", count) % count,
@@ -103,7 +127,7 @@ class NewsItemAdmin(TranslationAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(TranslationAdmin):
+class EventAdmin(EditionsAdminMixin, TranslationAdmin):
     Media = EditorMedia
 
     list_display = ["__str__", "kind", "start", "end", "city", "is_public", "languages"]
@@ -117,4 +141,3 @@ class EventAdmin(TranslationAdmin):
         (_("When"), {"fields": ["kind", "start", "end", "all_day"]}),
         (_("Who and where it is shown"), {"fields": ["participants", "slug", "is_public"]}),
     ]
-    languages = languages_column("title")

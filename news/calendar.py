@@ -13,14 +13,15 @@ message (METHOD:PUBLISH would oblige every event to name an ORGANIZER).
 import datetime
 
 from django.conf import settings
-from django.http import HttpResponse
 from django.http.request import split_domain_port
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from presscenter.i18n import edition, organisation
-from presscenter.textformats import content_line, edition_filename, html_to_text, join_lines
+from core.contentlines import content_line, join_lines
+from core.downloads import download_response
+from core.editions import organisation
+from core.html import html_to_text
 
 from .models import Event
 
@@ -83,7 +84,4 @@ def calendar_ics(request):
     body = join_lines(
         calendar_lines(public_events(), host=host, absolute_url=request.build_absolute_uri)
     )
-    response = HttpResponse(body, content_type=CONTENT_TYPE)
-    response["Content-Disposition"] = f'inline; filename="{edition_filename("events", "ics")}"'
-    response["Content-Language"] = edition()
-    return response
+    return download_response(body, CONTENT_TYPE, "events", "ics", inline=True)

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from presscenter.i18n import edition, organisation
+from core.editions import edition, organisation
 
 from .models import NewsItem, Section
 

@@ -5,8 +5,8 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.editions import edition, translated_columns
 from people.models import Person
-from presscenter.i18n import edition, translated_columns
 
 from .models import Event, NewsItem, Section
 

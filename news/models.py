@@ -9,18 +9,26 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.changes import ChangeSignallingQuerySet
+from core.editions import first_filled, translated_columns
+from core.fields import SanitizedHTMLField
+from core.models import EditionsModel, EditionsQuerySet, TimeStampedModel
+from core.slugs import unique_slug
+from core.uploads import validate_attachment_upload, validate_image_upload
 from people.models import Person
-from presscenter.i18n import LANGUAGE_CODES, first_filled, has_language_q, translated_columns
-from presscenter.models import TimeStampedModel
-from presscenter.text import sanitize_html, unique_slug
-from presscenter.validators import validate_attachment_upload, validate_image_upload
 
 
-class Section(models.Model):
+class Section(EditionsModel):
+    """A part of the news archive. It is site structure, named in every edition."""
+
+    edition_field = "name"
+
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=150, unique=True, blank=True)
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveIntegerField(_("order"), default=100)
+
+    objects = EditionsQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "slug"]
@@ -39,10 +47,10 @@ class Section(models.Model):
         return reverse("news:section", kwargs={"section": self.slug})
 
 
-class EventQuerySet(models.QuerySet):
+class EventQuerySet(EditionsQuerySet):
     def public(self, language=None):
         """Events on the public site: flagged public and titled in this edition."""
-        return self.filter(has_language_q("title", language), is_public=True)
+        return self.written_in(language).filter(is_public=True)
 
     def future(self, now=None):
         """Events not yet over (running now or to come), soonest first."""
@@ -52,7 +60,7 @@ class EventQuerySet(models.QuerySet):
         return self.filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
 
 
-class Event(TimeStampedModel):
+class Event(EditionsModel, TimeStampedModel):
     class Kind(models.TextChoices):
         MEETING = "meeting", _("meeting")
         SESSION = "session", _("session")
@@ -75,7 +83,7 @@ class Event(TimeStampedModel):
     )
     venue = models.CharField(_("venue"), max_length=250, blank=True)
     city = models.CharField(_("city"), max_length=120, blank=True)
-    description = models.TextField(
+    description = SanitizedHTMLField(
         _("description"), blank=True, help_text=_("HTML; unsafe markup is removed on save.")
     )
     participants = models.ManyToManyField(
@@ -113,9 +121,6 @@ class Event(TimeStampedModel):
             raise ValidationError(_("Give the title in at least one language."))
 
     def save(self, *args, **kwargs):
-        for code in LANGUAGE_CODES:
-            field = f"description_{code}"
-            setattr(self, field, sanitize_html(getattr(self, field, "")))
         if not self.slug:
             self.slug = unique_slug(Event, first_filled(self, "title"), fallback="event")
         super().save(*args, **kwargs)
@@ -137,11 +142,10 @@ class Event(TimeStampedModel):
         return ", ".join(p for p in (self.venue, self.city) if p)
 
 
-class NewsItemQuerySet(models.QuerySet):
+class NewsItemQuerySet(EditionsQuerySet):
     def published(self, language=None, now=None):
         """The only door public code uses: published, due, and written in this edition."""
-        return self.filter(
-            has_language_q("title", language),
+        return self.written_in(language).filter(
             status=NewsItem.Status.PUBLISHED,
             published_at__lte=now or timezone.now(),
         )
@@ -151,7 +155,7 @@ class NewsItemQuerySet(models.QuerySet):
         return self.select_related("section").defer(*translated_columns("body"), "body")
 
 
-class NewsItem(TimeStampedModel):
+class NewsItem(EditionsModel, TimeStampedModel):
     class Kind(models.TextChoices):
         NEWS = "news", pgettext_lazy("news item kind", "News")
         STATEMENT = "statement", _("Statement")
@@ -180,7 +184,7 @@ class NewsItem(TimeStampedModel):
         ),
     )
     lead = models.TextField(_("lead"), blank=True, help_text=_("One or two plain sentences."))
-    body = models.TextField(
+    body = SanitizedHTMLField(
         _("body"), blank=True, help_text=_("HTML; unsafe markup is removed on save.")
     )
     image = models.ImageField(
@@ -221,6 +225,13 @@ class NewsItem(TimeStampedModel):
         blank=True,
         related_name="news_items",
         verbose_name=_("author"),
+    )
+
+    is_synthetic = models.BooleanField(
+        _("synthetic"),
+        default=False,
+        editable=False,
+        help_text=_("Made by load_demo --synthetic for volume tests; never real news."),
     )
 
     objects = NewsItemQuerySet.as_manager()
@@ -264,9 +275,6 @@ class NewsItem(TimeStampedModel):
             )
 
     def save(self, *args, **kwargs):
-        for code in LANGUAGE_CODES:
-            field = f"body_{code}"
-            setattr(self, field, sanitize_html(getattr(self, field, "")))
         if not self.slug:
             self.slug = unique_slug(NewsItem, first_filled(self, "title"), fallback="news")
         super().save(*args, **kwargs)
@@ -289,10 +297,6 @@ class NewsItem(TimeStampedModel):
             and self.published_at > timezone.now()
         )
 
-    def languages(self):
-        """The editions this item exists in."""
-        return [code for code in LANGUAGE_CODES if getattr(self, f"title_{code}", "")]
-
 
 class NewsImage(models.Model):
     """A picture in an item's gallery."""
@@ -307,6 +311,8 @@ class NewsImage(models.Model):
     caption = models.CharField(_("caption"), max_length=300, blank=True)
     credit = models.CharField(_("credit"), max_length=150, blank=True)
     order = models.PositiveIntegerField(_("order"), default=0)
+
+    objects = ChangeSignallingQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]
@@ -335,6 +341,8 @@ class NewsAttachment(models.Model):
     )
     title = models.CharField(_("title"), max_length=250, blank=True)
     order = models.PositiveIntegerField(_("order"), default=0)
+
+    objects = ChangeSignallingQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]

@@ -1,33 +1,15 @@
-"""Sitemaps of news, sections and events. Each URL is listed in every edition its
-object exists in, with ``hreflang`` alternates (Django's i18n sitemaps)."""
+"""Sitemaps of news, sections and events, each URL in every edition its object
+exists in."""
 
-from functools import reduce
-from operator import or_
-
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from presscenter.i18n import LANGUAGE_CODES, translated_columns
+from core.editions import in_any_edition, translated_columns
+from core.sitemaps import EditionsSitemap
 
 from .models import Event, NewsItem, Section
 
 
-def in_any_edition(queryset_for):
-    """The union over languages of ``queryset_for(language)``."""
-    return reduce(or_, (queryset_for(code) for code in LANGUAGE_CODES))
-
-
-class TranslatedSitemap(Sitemap):
-    i18n = True
-    alternates = True
-    x_default = True
-    title_field = "title"
-
-    def get_languages_for_item(self, item):
-        return [code for code in LANGUAGE_CODES if getattr(item, f"{self.title_field}_{code}")]
-
-
-class NewsSitemap(TranslatedSitemap):
+class NewsSitemap(EditionsSitemap):
     """Items are plain dicts: Django's i18n sitemaps load every item to paginate, so
     each row must be cheap (20,000 items: docs in bench/README.md)."""
 
@@ -39,11 +21,16 @@ class NewsSitemap(TranslatedSitemap):
         return (
             in_any_edition(lambda code: NewsItem.objects.published(language=code))
             .order_by("-published_at", "-pk")
-            .values("slug", "section__slug", "updated_at", *translated_columns("title"))
+            .values(
+                "slug",
+                "section__slug",
+                "updated_at",
+                *translated_columns(NewsItem.edition_field),
+            )
         )
 
     def get_languages_for_item(self, item):
-        return [code for code in LANGUAGE_CODES if item[f"title_{code}"]]
+        return NewsItem.languages_of(item)
 
     def location(self, item):
         return reverse(
@@ -54,16 +41,15 @@ class NewsSitemap(TranslatedSitemap):
         return item["updated_at"]
 
 
-class SectionSitemap(TranslatedSitemap):
+class SectionSitemap(EditionsSitemap):
     changefreq = "daily"
     priority = 0.6
-    title_field = "name"
 
     def items(self):
         return Section.objects.all()
 
 
-class EventSitemap(TranslatedSitemap):
+class EventSitemap(EditionsSitemap):
     changefreq = "weekly"
     priority = 0.5
 

@@ -7,12 +7,11 @@ from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
 from people.models import Person
-from presscenter.i18n import language_alternates
-from presscenter.navigation import go_back_url
-from presscenter.pagination import ForgivingPaginationMixin
 
 from .filters import NewsFilter
 from .models import Event, NewsItem, Section
+from .navigation import go_back_url
+from .pagination import ForgivingPaginationMixin
 
 
 def can_preview(user):
@@ -68,7 +67,8 @@ class NewsDetailView(DetailView):
             queryset = NewsItem.objects.all()
         else:
             queryset = NewsItem.objects.published()
-        return queryset.select_related("section", "event").prefetch_related(
+        return queryset.select_related("section").prefetch_related(
+            Prefetch("event", queryset=Event.objects.public()),
             Prefetch("people", queryset=Person.objects.public()),
             "gallery",
             "attachments",
@@ -97,10 +97,7 @@ class NewsDetailView(DetailView):
             section=item.section,
             go_back_url=go_back_url(self.request, fallback=section_url),
             related_news=related,
-            public_event=item.event
-            if item.event and item.event.is_public and item.event.title
-            else None,
-            language_alternates=language_alternates(item, "title", "news:list"),
+            language_alternates=item.edition_links("news:list"),
             **kwargs,
         )
 
@@ -134,6 +131,6 @@ class EventDetailView(DetailView):
         news = NewsItem.objects.published().for_listing().filter(event=self.object)[:20]
         return super().get_context_data(
             event_news=news,
-            language_alternates=language_alternates(self.object, "title", "news:event_list"),
+            language_alternates=self.object.edition_links("news:event_list"),
             **kwargs,
         )

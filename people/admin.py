@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from presscenter.admin_helpers import EditorMedia, language_fieldsets, languages_column
+from core.admin import EditionsAdminMixin, EditorMedia, language_fieldsets
 
 from .models import Contact, Person, Position
 
@@ -21,7 +21,7 @@ class ContactInline(TranslationTabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(TranslationAdmin):
+class PersonAdmin(EditionsAdminMixin, TranslationAdmin):
     Media = EditorMedia
 
     list_display = ["__str__", "headline", "order", "is_public", "languages"]
@@ -36,7 +36,6 @@ class PersonAdmin(TranslationAdmin):
         ),
         (_("Profile"), {"fields": ["photo", "slug", "order", "is_public"]}),
     ]
-    languages = languages_column("family_name")
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("positions")

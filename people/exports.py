@@ -1,8 +1,8 @@
 """The press contacts as vCard 3.0 and as CSV, for address books and spreadsheets.
 
-Both exports hold exactly what ``/press/contacts/`` shows: ``public_contacts()``,
-i.e. public contacts of offices and of public people, with the texts of the active
-edition (``/press/contacts.vcf`` in English, ``/ru/press/contacts.vcf`` in Russian).
+Both exports hold exactly what ``/press/contacts/`` shows:
+``Contact.objects.for_press_list()``, grouped by ``ContactGroup``, with the texts of the
+active edition (``/press/contacts.vcf`` in English, ``/ru/press/contacts.vcf`` in Russian).
 Offices come first, then people in the leadership page's order; each export costs
 two queries (the contacts with their people, and the people's positions).
 """
@@ -10,15 +10,14 @@ two queries (the contacts with their people, and the people's positions).
 import csv
 import io
 
-from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from presscenter.i18n import edition, organisation
-from presscenter.textformats import content_line, edition_filename, join_lines, structured
+from core.contentlines import content_line, join_lines, structured
+from core.downloads import download_response
+from core.editions import organisation
 
-from .models import Contact
-from .views import public_contacts
+from .models import Contact, ContactGroup
 
 VCARD_CONTENT_TYPE = "text/vcard; charset=utf-8"
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
@@ -32,43 +31,6 @@ TEL_TYPES = {
 # A cell starting with one of these is read as a formula by Excel, LibreOffice
 # and Google Sheets (OWASP, "CSV Injection").
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-
-class ContactGroup:
-    """The contacts of one person, or of one office (contacts without a person that
-    share a label): one vCard, one block of CSV rows."""
-
-    def __init__(self, person, label):
-        self.person = person
-        self.label = label
-        self.contacts = []
-
-    @property
-    def position(self):
-        return self.person.headline_position if self.person else None
-
-    @property
-    def name(self):
-        if self.person:
-            return self.person.full_name
-        return self.label or organisation()
-
-    @property
-    def organisation(self):
-        position = self.position
-        return (position.organisation if position else "") or organisation()
-
-
-def contact_groups(contacts):
-    """``contacts`` grouped by person or office label, offices first, each group in
-    the order its first contact came in."""
-    groups = {}
-    for contact in contacts:
-        key = ("person", contact.person_id) if contact.person_id else ("office", contact.label)
-        if key not in groups:
-            groups[key] = ContactGroup(contact.person, "" if contact.person_id else contact.label)
-        groups[key].contacts.append(contact)
-    return sorted(groups.values(), key=lambda group: group.person is not None)
 
 
 def contact_line(contact):
@@ -112,7 +74,7 @@ def vcard_lines(group, absolute_url):
 def vcards(contacts, absolute_url):
     """One vCard per person with public contacts and one per office, as a document."""
     return join_lines(
-        line for group in contact_groups(contacts) for line in vcard_lines(group, absolute_url)
+        line for group in ContactGroup.group(contacts) for line in vcard_lines(group, absolute_url)
     )
 
 
@@ -132,7 +94,7 @@ def spreadsheet_safe(value):
 
 def csv_rows(contacts, absolute_url):
     yield [_("Name"), _("Position"), _("Organisation"), _("Kind"), _("Value"), _("Profile URL")]
-    for group in contact_groups(contacts):
+    for group in ContactGroup.group(contacts):
         title = group.position.title if group.position else ""
         url = absolute_url(group.person.get_absolute_url()) if group.person else ""
         for contact in group.contacts:
@@ -156,21 +118,13 @@ def contacts_csv_text(contacts, absolute_url):
     return out.getvalue()
 
 
-def download(body, content_type, stem, extension):
-    response = HttpResponse(body, content_type=content_type)
-    filename = edition_filename(stem, extension)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Content-Language"] = edition()
-    return response
-
-
 @require_safe
 def contacts_vcf(request):
-    body = vcards(public_contacts(), request.build_absolute_uri)
-    return download(body, VCARD_CONTENT_TYPE, "press-contacts", "vcf")
+    body = vcards(Contact.objects.for_press_list(), request.build_absolute_uri)
+    return download_response(body, VCARD_CONTENT_TYPE, "press-contacts", "vcf")
 
 
 @require_safe
 def contacts_csv(request):
-    body = contacts_csv_text(public_contacts(), request.build_absolute_uri)
-    return download(body, CSV_CONTENT_TYPE, "press-contacts", "csv")
+    body = contacts_csv_text(Contact.objects.for_press_list(), request.build_absolute_uri)
+    return download_response(body, CSV_CONTENT_TYPE, "press-contacts", "csv")

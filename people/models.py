@@ -8,19 +8,23 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from presscenter.i18n import LANGUAGE_CODES, first_filled, has_language_q
-from presscenter.models import TimeStampedModel
-from presscenter.text import sanitize_html, unique_slug
-from presscenter.validators import validate_image_upload
+from core.changes import ChangeSignallingQuerySet
+from core.editions import first_filled, organisation
+from core.fields import SanitizedHTMLField
+from core.models import EditionsModel, EditionsQuerySet, TimeStampedModel
+from core.slugs import unique_slug
+from core.uploads import validate_image_upload
 
 
-class PersonQuerySet(models.QuerySet):
+class PersonQuerySet(EditionsQuerySet):
     def public(self, language=None):
         """People shown on the public site: flagged public and named in this edition."""
-        return self.filter(has_language_q("family_name", language), is_public=True)
+        return self.written_in(language).filter(is_public=True)
 
 
-class Person(TimeStampedModel):
+class Person(EditionsModel, TimeStampedModel):
+    edition_field = "family_name"
+
     given_name = models.CharField(_("given name"), max_length=100, blank=True)
     patronymic = models.CharField(_("patronymic"), max_length=100, blank=True)
     family_name = models.CharField(_("family name"), max_length=100, blank=True)
@@ -37,7 +41,7 @@ class Person(TimeStampedModel):
     short_bio = models.TextField(
         _("short bio"), blank=True, help_text=_("One or two sentences for lists and cards.")
     )
-    biography = models.TextField(
+    biography = SanitizedHTMLField(
         _("biography"), blank=True, help_text=_("HTML; unsafe markup is removed on save.")
     )
     order = models.PositiveIntegerField(
@@ -75,9 +79,6 @@ class Person(TimeStampedModel):
             raise ValidationError(_("Give the family name in at least one language."))
 
     def save(self, *args, **kwargs):
-        for code in LANGUAGE_CODES:
-            field = f"biography_{code}"
-            setattr(self, field, sanitize_html(getattr(self, field, "")))
         if not self.slug:
             name = f"{first_filled(self, 'given_name')} {first_filled(self, 'family_name')}"
             self.slug = unique_slug(Person, name, fallback="person")
@@ -97,16 +98,6 @@ class Person(TimeStampedModel):
         today = timezone.localdate()
         current = [p for p in positions if p.status_on(today) == Position.CURRENT]
         return (current or positions)[0]
-
-
-class PositionQuerySet(models.QuerySet):
-    def current(self, today=None):
-        today = today or timezone.localdate()
-        return self.filter(
-            Q(start_date__isnull=False) | Q(end_date__isnull=False),
-            Q(start_date__isnull=True) | Q(start_date__lte=today),
-            Q(end_date__isnull=True) | Q(end_date__gte=today),
-        )
 
 
 class Position(models.Model):
@@ -129,7 +120,7 @@ class Position(models.Model):
         help_text=_("The last day of the term; leave empty for an open term."),
     )
 
-    objects = PositionQuerySet.as_manager()
+    objects = ChangeSignallingQuerySet.as_manager()
 
     class Meta:
         ordering = [F("start_date").desc(nulls_last=True), "pk"]
@@ -153,6 +144,9 @@ class Position(models.Model):
             raise ValidationError({"title_en": _("Give the title in at least one language.")})
 
     def status_on(self, today):
+        """Current, ended, upcoming or undated on ``today``: the one rule for terms of
+        office. Positions are read with their person (a handful each), so the rule is
+        Python, not SQL."""
         if self.start_date is None and self.end_date is None:
             return self.UNDATED
         if self.end_date and self.end_date < today:
@@ -164,6 +158,66 @@ class Position(models.Model):
     @property
     def status(self):
         return self.status_on(timezone.localdate())
+
+
+class ContactQuerySet(ChangeSignallingQuerySet):
+    def public(self):
+        """Contacts on the public site: flagged public, and either an office's or a
+        public person's. The press contacts page, its exports and the footer use it."""
+        return self.filter(
+            Q(person__isnull=True) | Q(person__in=Person.objects.public()), is_public=True
+        )
+
+    def for_footer(self):
+        """The public contacts printed in every page's footer, in the editors' order."""
+        return self.public().filter(in_footer=True).select_related("person").order_by("order", "pk")
+
+    def for_press_list(self):
+        """The public contacts as the press contacts page lists them: offices first, then
+        people in the leadership page's order; with what the groups show, in two queries."""
+        return (
+            self.public()
+            .select_related("person")
+            .prefetch_related("person__positions")
+            .order_by(F("person__order").asc(nulls_first=True), "order", "pk")
+        )
+
+
+class ContactGroup:
+    """The contacts of one person, or of one office (contacts without a person that
+    share a label): one card on the press contacts page, one vCard, one block of CSV."""
+
+    def __init__(self, person, label):
+        self.person = person
+        self.label = label
+        self.contacts = []
+
+    @classmethod
+    def group(cls, contacts):
+        """``contacts`` grouped by person or office label, offices first, each group
+        in the order its first contact came in."""
+        groups = {}
+        for contact in contacts:
+            key = ("person", contact.person_id) if contact.person_id else ("office", contact.label)
+            if key not in groups:
+                groups[key] = cls(contact.person, "" if contact.person_id else contact.label)
+            groups[key].contacts.append(contact)
+        return sorted(groups.values(), key=lambda group: group.person is not None)
+
+    @property
+    def position(self):
+        return self.person.headline_position if self.person else None
+
+    @property
+    def name(self):
+        if self.person:
+            return self.person.full_name
+        return self.label or organisation()
+
+    @property
+    def organisation(self):
+        position = self.position
+        return (position.organisation if position else "") or organisation()
 
 
 class Contact(models.Model):
@@ -200,6 +254,8 @@ class Contact(models.Model):
         _("show in footer"), default=False, help_text=_("Print it in every page's footer.")
     )
     order = models.PositiveIntegerField(_("order"), default=100)
+
+    objects = ContactQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]

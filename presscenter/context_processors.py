@@ -1,20 +1,7 @@
-from django.db.models import Q
 from django.utils.functional import SimpleLazyObject
 
-from people.models import Contact, Person
-from presscenter.i18n import organisation
-
-
-def footer_contacts():
-    return list(
-        Contact.objects.filter(
-            Q(person__isnull=True) | Q(person__in=Person.objects.public()),
-            is_public=True,
-            in_footer=True,
-        )
-        .select_related("person")
-        .order_by("order", "pk")
-    )
+from core.editions import organisation
+from people.models import Contact
 
 
 def site(request):
@@ -22,5 +9,5 @@ def site(request):
     return {
         "organisation": organisation(),
         "organisation_short": organisation(short=True),
-        "footer_contacts": SimpleLazyObject(footer_contacts),
+        "footer_contacts": SimpleLazyObject(lambda: list(Contact.objects.for_footer())),
     }

@@ -52,9 +52,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_filters",
-    "presscenter",
+    "core",
     "people",
     "news",
+    "presscenter",
 ]
 
 MIDDLEWARE = [
@@ -153,7 +154,7 @@ PRESSCENTER_MAX_IMAGE_BYTES = 10 * 1024 * 1024
 PRESSCENTER_MAX_IMAGE_PIXELS = 40_000_000
 PRESSCENTER_MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 
-# The organisation the site speaks for, per edition (presscenter.i18n.organisation()).
+# The organisation the site speaks for, per edition (core.editions.organisation()).
 PRESSCENTER_ORGANISATION = {
     "en": os.environ.get("PRESSCENTER_ORGANISATION", "Collective Security Treaty Organization"),
     "ru": os.environ.get(

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language_info
 
-from presscenter.i18n import edition
+from core.editions import edition
 
 register = template.Library()
 

@@ -8,9 +8,10 @@ import pytest
 from django.urls import resolve, reverse
 from django.utils import timezone, translation
 
+from core.contentlines import content_line, escape_text, fold
+from core.editions import organisation
+from core.html import html_to_text
 from news.calendar import calendar_ics
-from presscenter.i18n import organisation
-from presscenter.textformats import content_line, escape_text, fold, html_to_text
 from tests.factories import EventFactory
 
 pytestmark = pytest.mark.django_db

@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
+from core.editions import organisation
 from people.exports import spreadsheet_safe
 from people.models import Contact
-from presscenter.i18n import organisation
 from tests.factories import ContactFactory, PersonFactory, PositionFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,9 +1,10 @@
-"""presscenter.text: the HTML an editor may store, and slugs in any script."""
+"""core.html and core.slugs: the HTML an editor may store, and slugs in any script."""
 
 import pytest
 
+from core.html import sanitize_html
+from core.slugs import make_slug, transliterate, unique_slug
 from news.models import Section
-from presscenter.text import make_slug, sanitize_html, transliterate, unique_slug
 
 
 class TestSanitizeHtml:

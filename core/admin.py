@@ -1,9 +1,11 @@
-"""Pieces the admin of every app shares."""
+"""Admin pieces both apps use: per-language fieldsets, a languages column, the
+editor's assets. Nothing is registered here."""
 
 from django.conf import settings
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .i18n import LANGUAGE_CODES
+from .editions import LANGUAGE_CODES
 
 
 def language_fieldsets(fields, extra=()):
@@ -16,19 +18,16 @@ def language_fieldsets(fields, extra=()):
     ]
 
 
-def languages_column(field):
-    """A list column with the editions an object is written in, e.g. "EN RU"."""
+class EditionsAdminMixin:
+    """A "languages" list column: the editions an object is written in, e.g. "EN RU"."""
 
-    def languages(modeladmin, obj):
-        filled = [code.upper() for code in LANGUAGE_CODES if getattr(obj, f"{field}_{code}", "")]
-        return " ".join(filled) or "—"
-
-    languages.short_description = _("languages")
-    return languages
+    @admin.display(description=_("languages"))
+    def languages(self, obj):
+        return " ".join(code.upper() for code in obj.languages()) or "—"
 
 
 class EditorMedia:
     """Admin assets: wider text inputs, and the formatting toolbar for HTML fields."""
 
-    css = {"all": ["admin/presscenter/admin.css"]}
-    js = ["admin/presscenter/editor.js"]
+    css = {"all": ["admin/editor/editor.css"]}
+    js = ["admin/editor/editor.js"]

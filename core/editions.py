@@ -1,6 +1,17 @@
-"""Which edition (language) a request or a queryset is working in."""
+"""Editions: the languages the site is published in, and what each one calls the
+organisation.
+
+An object translated with django-modeltranslation exists in an edition when its
+``edition_field`` (a title, a family name) is filled in that language. That rule is
+written once, here, and reached through ``EditionsModel.languages()`` and
+``EditionsQuerySet.written_in()``.
+"""
+
+from functools import reduce
+from operator import or_
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils.translation import get_language
 
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
@@ -14,10 +25,20 @@ def edition(language=None):
 
 def has_language_q(field, language=None):
     """A Q object that keeps rows whose ``field`` is filled in ``language``."""
-    from django.db.models import Q
-
     column = f"{field}_{edition(language)}"
     return Q(**{f"{column}__isnull": False}) & ~Q(**{column: ""})
+
+
+def languages_filled(values, field):
+    """The editions in which ``field`` is filled, from an object or a ``values()`` row."""
+    get = values.get if isinstance(values, dict) else lambda name: getattr(values, name, "")
+    return [code for code in LANGUAGE_CODES if get(f"{field}_{code}")]
+
+
+def in_any_edition(queryset_for):
+    """The union over the editions of ``queryset_for(language)``: for sitemaps, which
+    list every object once with the editions it exists in."""
+    return reduce(or_, (queryset_for(code) for code in LANGUAGE_CODES))
 
 
 def first_filled(obj, field):
@@ -40,18 +61,9 @@ def organisation(language=None, short=False):
     return names.get(edition(language)) or names[settings.LANGUAGE_CODE]
 
 
-def language_alternates(obj, field, fallback_url_name):
-    """For the language switcher of one object's page: in each edition, the object's
-    own page when it is written in that language, otherwise that edition's list
-    (``fallback_url_name``). ``exists`` tells the template which are true
-    translations, for ``hreflang`` links."""
-    from django.urls import reverse
-    from django.utils import translation
-
-    alternates = {}
-    for code in LANGUAGE_CODES:
-        exists = bool(getattr(obj, f"{field}_{code}", ""))
-        with translation.override(code):
-            url = obj.get_absolute_url() if exists else reverse(fallback_url_name)
-        alternates[code] = {"url": url, "exists": exists}
-    return alternates
+def edition_filename(stem, extension, language=None):
+    """A download's file name in this edition: ``events.ics`` in the default
+    edition, ``events-ru.ics`` in the Russian one."""
+    code = edition(language)
+    suffix = "" if code == settings.LANGUAGE_CODE else f"-{code}"
+    return f"{stem}{suffix}.{extension}"

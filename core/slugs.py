@@ -1,37 +1,6 @@
-"""Text helpers shared by every app: HTML sanitising and slugs that survive Cyrillic."""
+"""URL slugs that survive Cyrillic: transliteration, then Django's slugify."""
 
-import nh3
 from django.utils.text import slugify
-
-# What an editor may put in a body or a biography: structure, emphasis, links,
-# quotations, lists and simple tables. Everything else (scripts, styles, event
-# handlers, iframes, forms) is stripped before the text is stored.
-ALLOWED_TAGS = {
-    "p", "br", "hr", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "sub", "sup",
-    "a", "blockquote", "q", "cite", "ul", "ol", "li", "dl", "dt", "dd",
-    "table", "caption", "thead", "tbody", "tr", "th", "td", "figure", "figcaption", "abbr",
-}  # fmt: skip
-ALLOWED_ATTRIBUTES = {
-    "a": {"href", "title"},
-    "abbr": {"title"},
-    "th": {"scope", "colspan", "rowspan"},
-    "td": {"colspan", "rowspan"},
-    "ol": {"start"},
-}
-
-
-def sanitize_html(html):
-    """Return ``html`` with only the tags and attributes above; links get rel=noopener."""
-    if not html:
-        return ""
-    return nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto", "tel"},
-        link_rel="noopener noreferrer",
-    ).strip()
-
 
 # Russian, Ukrainian, Belarusian and Kazakh letters, transliterated the way the
 # organisation's own English pages spell names (Tasmagambetov, Volfovich).

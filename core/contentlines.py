@@ -1,18 +1,11 @@
-"""Content lines for the text exports: iCalendar (RFC 5545) and vCard 3.0 (RFC 2426).
+"""Content lines: the line syntax iCalendar (RFC 5545) and vCard 3.0 (RFC 2426) share.
 
-Both formats share one line syntax: ``NAME;PARAM=value:VALUE``, TEXT values escaped
-with backslashes, lines folded at 75 octets and ended with CRLF. ``news.calendar``
-and ``people.exports`` build their files from the helpers here, so the two never
-drift apart.
+``NAME;PARAM=value:VALUE``, TEXT values escaped with backslashes, lines folded at 75
+octets and ended with CRLF. ``news.calendar`` and ``people.exports`` build their files
+from the helpers here, so the two never drift apart.
 """
 
-import html
 import re
-
-from django.conf import settings
-from django.utils.html import strip_tags
-
-from presscenter.i18n import edition
 
 CRLF = "\r\n"
 LINE_OCTETS = 75
@@ -20,14 +13,6 @@ LINE_OCTETS = 75
 # Control characters are not allowed in TEXT values (RFC 5545 3.3.11); only the
 # newline survives, escaped as ``\n``. Tab is allowed but would look like a fold.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
-
-# Where a paragraph or a line ends in editors' HTML, so that stripping the tags
-# keeps the text's shape instead of running paragraphs together.
-LINE_END_TAG = re.compile(r"<br\s*/?>|</(?:li|dt|dd|tr|figcaption)\s*>", re.IGNORECASE)
-CELL_END_TAG = re.compile(r"</t[dh]\s*>", re.IGNORECASE)
-BLOCK_END_TAG = re.compile(
-    r"</(?:p|h[1-6]|blockquote|table|figure|ul|ol|dl)\s*>|<hr\s*/?>", re.IGNORECASE
-)
 
 
 def escape_text(value):
@@ -56,11 +41,6 @@ def fold(line, limit=LINE_OCTETS):
     return CRLF.join(pieces)
 
 
-def unfold(text):
-    """Undo ``fold``: join every CRLF followed by a space or a tab to the line before."""
-    return re.sub(r"\r\n[ \t]", "", text)
-
-
 def content_line(name, value, params=None, *, escape=True):
     """One folded content line. ``params`` maps parameter names to values (already
     valid: they are our own constants); ``escape=False`` is for URIs, dates and
@@ -77,24 +57,3 @@ def structured(*components):
 def join_lines(lines):
     """The document: every content line ended by CRLF, empty lines dropped."""
     return "".join(line + CRLF for line in lines if line)
-
-
-def html_to_text(value):
-    """Plain text from editors' (already sanitised) HTML: paragraphs and line breaks
-    become newlines, tags go, entities are decoded, blank runs are collapsed."""
-    if not value:
-        return ""
-    value = CELL_END_TAG.sub(" ", value)
-    value = LINE_END_TAG.sub("\n", value)
-    value = BLOCK_END_TAG.sub("\n\n", value)
-    value = html.unescape(strip_tags(value))
-    lines = [" ".join(line.split()) for line in value.replace("\r", "\n").split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-
-
-def edition_filename(stem, extension, language=None):
-    """A download's file name in this edition: ``events.ics`` in the default
-    edition, ``events-ru.ics`` in the Russian one."""
-    code = edition(language)
-    suffix = "" if code == settings.LANGUAGE_CODE else f"-{code}"
-    return f"{stem}{suffix}.{extension}"

@@ -1,10 +1,10 @@
-"""presscenter.navigation.go_back_url: "Go back" stays on this site, whatever the Referer."""
+"""news.navigation.go_back_url: "Go back" stays on this site, whatever the Referer."""
 
 from urllib.parse import urlsplit
 
 import pytest
 
-from presscenter.navigation import go_back_url
+from news.navigation import go_back_url
 
 FALLBACK = "/news/statements/"
 PAGE = "/news/statements/statement-on-the-summit/"
