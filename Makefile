@@ -19,6 +19,7 @@ run: install ## Install, migrate, load the demo content and serve on http://127.
 test: install ## Lint, check, then run the whole test suite (DATABASE_URL picks the database)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(TEST_ENV) $(BIN)/python manage.py check --fail-level WARNING
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -45,6 +46,7 @@ messages: install ## Re-extract and compile the interface translations
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff check --fix .

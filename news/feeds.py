@@ -35,7 +35,7 @@ class LatestNewsFeed(Feed):
         }
 
     def items(self):
-        return NewsItem.objects.published().for_listing()[: self.item_count]
+        return NewsItem.objects.published().for_listing().with_last_modified()[: self.item_count]
 
     def item_title(self, item):
         return item.title
@@ -47,7 +47,7 @@ class LatestNewsFeed(Feed):
         return item.published_at
 
     def item_updateddate(self, item):
-        return item.updated_at
+        return item.last_modified
 
     def item_categories(self, item):
         return [str(item.section), item.get_kind_display()]
@@ -77,7 +77,12 @@ class SectionNewsFeed(LatestNewsFeed):
         return section.description or self.title(section)
 
     def items(self, section):
-        return NewsItem.objects.published().for_listing().filter(section=section)[: self.item_count]
+        return (
+            NewsItem.objects.published()
+            .for_listing()
+            .with_last_modified()
+            .filter(section=section)[: self.item_count]
+        )
 
 
 class SectionNewsAtomFeed(SectionNewsFeed):

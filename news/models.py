@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Greatest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -149,6 +150,12 @@ class NewsItemQuerySet(EditionsQuerySet):
             status=NewsItem.Status.PUBLISHED,
             published_at__lte=now or timezone.now(),
         )
+
+    def with_last_modified(self):
+        """Annotate ``last_modified``: the later of the last edit and the publication.
+        A scheduled item goes live after its last edit, and feeds and sitemaps must
+        not say it changed before it appeared."""
+        return self.annotate(last_modified=Greatest("updated_at", "published_at"))
 
     def for_listing(self):
         """What a list of cards needs, in one query."""

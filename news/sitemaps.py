@@ -20,11 +20,12 @@ class NewsSitemap(EditionsSitemap):
     def items(self):
         return (
             in_any_edition(lambda code: NewsItem.objects.published(language=code))
+            .with_last_modified()
             .order_by("-published_at", "-pk")
             .values(
                 "slug",
                 "section__slug",
-                "updated_at",
+                "last_modified",
                 *translated_columns(NewsItem.edition_field),
             )
         )
@@ -38,7 +39,7 @@ class NewsSitemap(EditionsSitemap):
         )
 
     def lastmod(self, item):
-        return item["updated_at"]
+        return item["last_modified"]
 
 
 class SectionSitemap(EditionsSitemap):

@@ -2,6 +2,8 @@
 ``settings`` come from pytest-django; the model factories live in ``tests/factories.py``."""
 
 import pytest
+from django.core.management import call_command
+from django.test import override_settings
 from django.utils import translation
 
 
@@ -11,16 +13,15 @@ def fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-@pytest.fixture(autouse=True)
-def plain_static_storage(settings, tmp_path):
-    """Production settings use WhiteNoise's manifest storage, which refuses to render
-    ``{% static %}`` until ``collectstatic`` has run; tests render pages without it."""
-    settings.STATIC_ROOT = tmp_path / "static"
-    settings.STATIC_ROOT.mkdir()
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
+@pytest.fixture(scope="session", autouse=True)
+def collected_static(tmp_path_factory):
+    """The tests render pages with production's static storage (WhiteNoise's manifest
+    of hashed names), after a real ``collectstatic``: a ``{% static %}`` name that does
+    not exist fails the test that renders it, as it would fail in production."""
+    root = tmp_path_factory.mktemp("staticfiles")
+    with override_settings(STATIC_ROOT=root):
+        call_command("collectstatic", interactive=False, verbosity=0)
+        yield root
 
 
 @pytest.fixture(autouse=True)
