@@ -305,8 +305,34 @@ class NewsItem(EditionsModel, TimeStampedModel):
         )
 
 
-class NewsImage(models.Model):
+class ItemPart(models.Model):
+    """A piece that belongs to one news item, in the editors' order, labelled in at
+    least one language (``label_field``): a gallery image, an attachment."""
+
+    label_field = ""
+    label_required = ""
+
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    objects = ChangeSignallingQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return getattr(self, self.label_field) or first_filled(self, self.label_field)
+
+    def clean(self):
+        if not first_filled(self, self.label_field):
+            raise ValidationError({f"{self.label_field}_en": self.label_required})
+
+
+class NewsImage(ItemPart):
     """A picture in an item's gallery."""
+
+    label_field = "alt"
+    label_required = _("Describe the image for screen readers.")
 
     news = models.ForeignKey(
         NewsItem, on_delete=models.CASCADE, related_name="gallery", verbose_name=_("news item")
@@ -317,25 +343,17 @@ class NewsImage(models.Model):
     alt = models.CharField(_("alt text"), max_length=250, blank=True)
     caption = models.CharField(_("caption"), max_length=300, blank=True)
     credit = models.CharField(_("credit"), max_length=150, blank=True)
-    order = models.PositiveIntegerField(_("order"), default=0)
 
-    objects = ChangeSignallingQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["order", "pk"]
+    class Meta(ItemPart.Meta):
         verbose_name = _("gallery image")
         verbose_name_plural = _("gallery")
 
-    def __str__(self):
-        return self.alt or first_filled(self, "alt")
 
-    def clean(self):
-        if not first_filled(self, "alt"):
-            raise ValidationError({"alt_en": _("Describe the image for screen readers.")})
-
-
-class NewsAttachment(models.Model):
+class NewsAttachment(ItemPart):
     """A document offered for download with an item: a full text, a communiqué, a PDF."""
+
+    label_field = "title"
+    label_required = _("Give the document a title.")
 
     news = models.ForeignKey(
         NewsItem,
@@ -347,21 +365,10 @@ class NewsAttachment(models.Model):
         _("file"), upload_to="news/files/%Y/%m/", validators=[validate_attachment_upload]
     )
     title = models.CharField(_("title"), max_length=250, blank=True)
-    order = models.PositiveIntegerField(_("order"), default=0)
 
-    objects = ChangeSignallingQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["order", "pk"]
+    class Meta(ItemPart.Meta):
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
-
-    def __str__(self):
-        return self.title or first_filled(self, "title")
-
-    def clean(self):
-        if not first_filled(self, "title"):
-            raise ValidationError({"title_en": _("Give the document a title.")})
 
     @property
     def extension(self):

@@ -1,7 +1,6 @@
 """/events/calendar.ics: the public events as iCalendar (RFC 5545), per edition."""
 
 import datetime
-import re
 import zoneinfo
 
 import pytest
@@ -12,6 +11,7 @@ from core.contentlines import content_line, escape_text, fold
 from core.editions import organisation
 from core.html import html_to_text
 from news.calendar import calendar_ics
+from tests.contentline_reader import unescape, unfold
 from tests.factories import EventFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,18 +19,6 @@ pytestmark = pytest.mark.django_db
 MOSCOW = zoneinfo.ZoneInfo("Europe/Moscow")
 EN_URL = "/events/calendar.ics"
 RU_URL = "/ru/events/calendar.ics"
-
-
-# A reader written from the RFC, independent of the module under test.
-
-
-def unfold(text):
-    """RFC 5545 3.1: a CRLF followed by one space or tab is removed."""
-    return re.sub(r"\r\n[ \t]", "", text)
-
-
-def unescape(value):
-    return re.sub(r"\\([\\;,nN])", lambda m: "\n" if m[1] in "nN" else m[1], value)
 
 
 def content_lines(body):

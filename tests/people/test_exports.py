@@ -3,7 +3,6 @@
 import csv
 import datetime
 import io
-import re
 
 import pytest
 from django.urls import reverse
@@ -13,6 +12,7 @@ from django.utils.translation import gettext
 from core.editions import organisation
 from people.exports import spreadsheet_safe
 from people.models import Contact
+from tests.contentline_reader import unescape, unfold
 from tests.factories import ContactFactory, PersonFactory, PositionFactory
 
 pytestmark = pytest.mark.django_db
@@ -21,17 +21,6 @@ VCF, CSV = "/press/contacts.vcf", "/press/contacts.csv"
 RU_VCF, RU_CSV = "/ru/press/contacts.vcf", "/ru/press/contacts.csv"
 HEADER = ["Name", "Position", "Organisation", "Kind", "Value", "Profile URL"]
 BOM = b"\xef\xbb\xbf"
-
-
-# Readers written from the RFCs, independent of the module under test.
-
-
-def unfold(text):
-    return re.sub(r"\r\n[ \t]", "", text)
-
-
-def unescape(value):
-    return re.sub(r"\\([\\;,nN])", lambda m: "\n" if m[1] in "nN" else m[1], value)
 
 
 def vcards(body):
