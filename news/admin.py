@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.db import transaction
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from core.admin import EditionsAdminMixin, EditorMedia, language_fieldsets
 
 from .models import Event, NewsAttachment, NewsImage, NewsItem, Section
+from .views import NewsPreviewView
 
 
 @admin.register(Section)
@@ -71,6 +73,19 @@ class NewsItemAdmin(EditionsAdminMixin, TranslationAdmin):
         (_("Who and what it is about"), {"fields": ["people", "event"]}),
         (_("Record"), {"fields": ["author", "created_at", "updated_at"], "classes": ["collapse"]}),
     ]  # fmt: skip
+
+    def get_urls(self):
+        preview = self.admin_site.admin_view(NewsPreviewView.as_view())
+        return [
+            path("<int:pk>/preview/", preview, name="news_newsitem_preview"),
+            *super().get_urls(),
+        ]
+
+    def view_on_site(self, obj):
+        """The public page of a live item; the staff preview of any other."""
+        if obj.is_published():
+            return obj.get_absolute_url()
+        return reverse("admin:news_newsitem_preview", args=[obj.pk])
 
     def save_model(self, request, obj, form, change):
         if obj.author_id is None:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.changes import ChangeSignallingQuerySet
-from core.editions import first_filled, translated_columns
+from core.editions import LANGUAGE_CODES, first_filled, has_language_q, translated_columns
 from core.fields import SanitizedHTMLField
 from core.models import EditionsModel, EditionsQuerySet, TimeStampedModel
 from core.slugs import unique_slug
@@ -162,6 +162,26 @@ class NewsItemQuerySet(EditionsQuerySet):
         return self.select_related("section").defer(*translated_columns("body"), "body")
 
 
+def public_list_indexes():
+    """Partial indexes for the public lists, one set per edition: the rows an edition
+    publishes, newest first with the primary key as tie-breaker, exactly the order and
+    the filter of ``published()``. Alone (all news), by section and by kind."""
+    indexes = []
+    for code in LANGUAGE_CODES:
+        in_edition = Q(status="published") & has_language_q("title", code)
+        newest_first = (F("published_at").desc(), F("id").desc())
+        for prefix, name in ((), "all"), (("section",), "section"), (("kind",), "kind"):
+            indexes.append(
+                models.Index(
+                    *(F(column) for column in prefix),
+                    *newest_first,
+                    name=f"news_{name}_{code}",
+                    condition=in_edition,
+                )
+            )
+    return indexes
+
+
 class NewsItem(EditionsModel, TimeStampedModel):
     class Kind(models.TextChoices):
         NEWS = "news", pgettext_lazy("news item kind", "News")
@@ -249,11 +269,9 @@ class NewsItem(EditionsModel, TimeStampedModel):
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
         indexes = [
-            models.Index(fields=["status", "-published_at"], name="news_status_published"),
-            models.Index(
-                fields=["section", "status", "-published_at"], name="news_section_published"
-            ),
-            models.Index(fields=["kind", "status", "-published_at"], name="news_kind_published"),
+            *public_list_indexes(),
+            # The next scheduled publication, for the page cache's lifetimes.
+            models.Index(fields=["published_at"], name="news_published_at"),
         ]
         constraints = [
             models.CheckConstraint(

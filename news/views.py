@@ -1,8 +1,11 @@
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.cache import add_never_cache_headers
+from django.utils import translation
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
@@ -10,13 +13,7 @@ from people.models import Person
 
 from .filters import NewsFilter
 from .models import Event, NewsItem, Section
-from .navigation import go_back_url
 from .pagination import ForgivingPaginationMixin
-
-
-def can_preview(user):
-    """Editors may open unpublished items (with never-cache headers) to check them."""
-    return user.is_active and user.is_staff and user.has_perm("news.change_newsitem")
 
 
 class NewsListView(ForgivingPaginationMixin, FilterView):
@@ -63,30 +60,29 @@ class NewsDetailView(DetailView):
     template_name = "news/newsitem_detail.html"
 
     def get_queryset(self):
-        if can_preview(self.request.user):
-            queryset = NewsItem.objects.all()
-        else:
-            queryset = NewsItem.objects.published()
-        return queryset.select_related("section").prefetch_related(
-            Prefetch("event", queryset=Event.objects.public()),
-            Prefetch("people", queryset=Person.objects.public()),
-            "gallery",
-            "attachments",
+        return (
+            self.items()
+            .select_related("section")
+            .prefetch_related(
+                Prefetch("event", queryset=Event.objects.public()),
+                Prefetch("people", queryset=Person.objects.public()),
+                "gallery",
+                "attachments",
+            )
         )
+
+    def items(self):
+        return NewsItem.objects.published()
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
         if self.object.section.slug != kwargs["section"]:
             # The item moved to another section: its old address still leads to it.
             return redirect(self.object, permanent=True)
-        response = self.render_to_response(self.get_context_data(object=self.object))
-        if not self.object.is_published():
-            add_never_cache_headers(response)
-        return response
+        return self.render_to_response(self.get_context_data(object=self.object))
 
     def get_context_data(self, **kwargs):
         item = self.object
-        section_url = item.section.get_absolute_url()
         related = (
             NewsItem.objects.published()
             .for_listing()
@@ -95,7 +91,6 @@ class NewsDetailView(DetailView):
         )
         return super().get_context_data(
             section=item.section,
-            go_back_url=go_back_url(self.request, fallback=section_url),
             related_news=related,
             language_alternates=item.edition_links("news:list"),
             **kwargs,
@@ -134,3 +129,26 @@ class EventDetailView(DetailView):
             language_alternates=self.object.edition_links("news:event_list"),
             **kwargs,
         )
+
+
+@method_decorator(never_cache, name="dispatch")
+class NewsPreviewView(NewsDetailView):
+    """An item as the public will see it, whatever its status, for editors who may
+    change it: at a staff URL in the admin (``NewsItemAdmin.get_urls``), so the public
+    item page never depends on who is asking and can be cached. ``?language=ru``
+    previews the Russian edition."""
+
+    def items(self):
+        return NewsItem.objects.all()
+
+    def get(self, request, *args, **kwargs):
+        if not request.user.has_perm("news.change_newsitem"):
+            raise PermissionDenied
+        language = request.GET.get("language")
+        if language not in dict(settings.LANGUAGES):
+            language = settings.LANGUAGE_CODE
+        with translation.override(language):
+            self.object = self.get_object()
+            return self.render_to_response(
+                self.get_context_data(object=self.object, is_preview=True)
+            ).render()

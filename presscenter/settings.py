@@ -61,8 +61,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A stored anonymous page is served from here, before sessions and authentication;
+    # the conditional-GET middleware above it answers a matching repeat with a 304.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "presscenter.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "presscenter.locale.PathLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -104,11 +108,16 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "presscenter",
+            "KEY_PREFIX": os.environ.get("PRESSCENTER_CACHE_KEY_PREFIX", "presscenter"),
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Anonymous public pages are stored for at most this long, and never past the next
+# scheduled change (presscenter/page_cache.py); every edit retires them at once.
+PAGE_CACHE_SECONDS = int(os.environ.get("PRESSCENTER_PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/healthz", "/static/", "/media/")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

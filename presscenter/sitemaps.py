@@ -21,8 +21,6 @@ class PagesSitemap(Sitemap):
         return reverse(item)
 
 
-SITEMAP_CACHE_SECONDS = 15 * 60
-
 SITEMAPS = {
     "pages": PagesSitemap,
     "sections": SectionSitemap,

@@ -5,26 +5,25 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.cache import cache_page
 
 from . import views
-from .sitemaps import SITEMAP_CACHE_SECONDS, SITEMAPS
+from .sitemaps import SITEMAPS
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    # An index, then one sitemap per kind of page, each paginated (?p=2) and cached:
-    # crawlers may wait a quarter of an hour for a new item, visitors never do.
+    # An index, then one sitemap per kind of page, each paginated (?p=2); the page
+    # cache stores them like any public page, and retires them on every change.
     path(
         "sitemap.xml",
-        cache_page(SITEMAP_CACHE_SECONDS)(sitemap_views.index),
+        sitemap_views.index,
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap_index",
     ),
     path(
         "sitemap-<section>.xml",
-        cache_page(SITEMAP_CACHE_SECONDS)(sitemap_views.sitemap),
+        sitemap_views.sitemap,
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),

@@ -25,6 +25,13 @@ def collected_static(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    """Pages are rendered on every request, so that query counts and page contents are
+    the view's own; tests/presscenter/test_page_cache.py switches the cache on."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Uploads made by a test land in a temporary folder, never in the project's media/."""
     settings.MEDIA_ROOT = tmp_path / "media"
