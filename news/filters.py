@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from core.editions import edition, translated_columns
 from people.models import Person
 
+from .filter_fields import ShortListFilter
 from .models import Event, NewsItem, Section
 
 # Beyond these, a day's midnight in another time zone falls outside what Python's
@@ -61,14 +62,14 @@ class NewsFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Type"), choices=NewsItem.Kind.choices, empty_label=_("All types")
     )
-    person = django_filters.ModelChoiceFilter(
+    person = ShortListFilter(
         label=_("Person"),
         field_name="people",
         queryset=Person.objects.none(),
         to_field_name="slug",
         empty_label=_("Anyone"),
     )
-    event = django_filters.ModelChoiceFilter(
+    event = ShortListFilter(
         label=_("Event"),
         queryset=Event.objects.none(),
         to_field_name="slug",
@@ -81,6 +82,9 @@ class NewsFilter(django_filters.FilterSet):
         label=_("To"), method="filter_to", widget=NativeDateInput(format="%Y-%m-%d")
     )
 
+    person_choices = 50  # the leadership and officials, in the editors' order
+    event_choices = 30  # the latest events
+
     class Meta:
         model = NewsItem
         fields = ["q", "section", "kind", "person", "event", "date_from", "date_to"]
@@ -88,12 +92,20 @@ class NewsFilter(django_filters.FilterSet):
 
     def __init__(self, *args, section=None, **kwargs):
         super().__init__(*args, **kwargs)
-        # Choices come from the public querysets of this edition, built per request.
-        self.filters["person"].queryset = Person.objects.public().only(
-            "slug", *translated_columns("given_name", "patronymic", "family_name")
+        # Choices come from the public querysets of this edition, built per request:
+        # any public slug is accepted, a short list is offered.
+        data = self.data or {}
+        self.filters["person"].offer(
+            Person.objects.public().only(
+                "slug", *translated_columns("given_name", "patronymic", "family_name")
+            ),
+            limit=self.person_choices,
+            chosen=data.get("person"),
         )
-        self.filters["event"].queryset = (
-            Event.objects.public().only("slug", *translated_columns("title")).order_by("-start")
+        self.filters["event"].offer(
+            Event.objects.public().only("slug", *translated_columns("title")).order_by("-start"),
+            limit=self.event_choices,
+            chosen=data.get("event"),
         )
         if section is not None:
             del self.filters["section"]

@@ -13,10 +13,10 @@ from people.models import Person
 
 from .filters import NewsFilter
 from .models import Event, NewsItem, Section
-from .pagination import ForgivingPaginationMixin
+from .pagination import ArchivePaginationMixin
 
 
-class NewsListView(ForgivingPaginationMixin, FilterView):
+class NewsListView(ArchivePaginationMixin, FilterView):
     """All news, filtered by django-filter; an invalid filter shows the form's errors."""
 
     filterset_class = NewsFilter
@@ -97,7 +97,7 @@ class NewsDetailView(DetailView):
         )
 
 
-class EventListView(ForgivingPaginationMixin, ListView):
+class EventListView(ArchivePaginationMixin, ListView):
     """Upcoming events in full (soonest first), then past events, paginated."""
 
     template_name = "news/event_list.html"
