@@ -93,6 +93,15 @@ class NewsFilter(django_filters.FilterSet):
         if section is not None:
             del self.filters["section"]
 
+    @property
+    def is_active(self):
+        """True when the query string gives one of these filters a value, or a value
+        was refused: the filter panel then opens. Other parameters (the page, a
+        campaign tag such as utm_source) leave it folded."""
+        if self.form.errors:
+            return True
+        return any(self.form[name].data not in (None, "") for name in self.filters)
+
     def filter_text(self, queryset, name, value):
         value = value.strip()
         if not value:
