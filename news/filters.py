@@ -124,6 +124,15 @@ class NewsFilter(django_filters.FilterSet):
             return queryset
         return queryset.filter(published_at__lt=start_of_day(value + datetime.timedelta(days=1)))
 
+    @property
+    def is_active(self):
+        """True when the query string gives one of these filters a value, or a value
+        was refused: the filter panel then opens. Other parameters (the page, a
+        campaign tag such as utm_source) leave it folded."""
+        if self.form.errors:
+            return True
+        return any(self.form[name].data not in (None, "") for name in self.filters)
+
     def filter_text(self, queryset, name, value):
         value = value.strip()
         if not value:

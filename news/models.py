@@ -60,6 +60,17 @@ class EventQuerySet(EditionsQuerySet):
     def past(self, now=None):
         return self.filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
 
+    def upcoming_or_recent(self, count, now=None):
+        """What a short list of events shows: the next ``count`` events not yet over,
+        soonest first, or, when none is announced, the last ``count`` that took place,
+        latest first. Returns ``(events, upcoming)``, ``upcoming`` telling which.
+        One query when events are announced, two when none is."""
+        now = now or timezone.now()
+        upcoming = list(self.future(now)[:count])
+        if upcoming:
+            return upcoming, True
+        return list(self.past(now)[:count]), False
+
 
 class Event(EditionsModel, TimeStampedModel):
     class Kind(models.TextChoices):

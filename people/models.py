@@ -6,6 +6,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.changes import ChangeSignallingQuerySet
@@ -158,6 +160,23 @@ class Position(models.Model):
     @property
     def status(self):
         return self.status_on(timezone.localdate())
+
+    @property
+    def term(self):
+        """The term's dates as a profile prints them, in the active language:
+        "1 January 2023 – 31 December 2025", "since 1 March 2024", "until 1 May 2020",
+        or "" when neither date is known. ``E`` is the month's name as a date says it
+        (genitive in Russian: "1 января 2023")."""
+        start, end = (
+            date_format(day, "j E Y") if day else "" for day in (self.start_date, self.end_date)
+        )
+        if start and end:
+            return f"{start} – {end}"
+        if start:
+            return gettext("since %(date)s") % {"date": start}
+        if end:
+            return gettext("until %(date)s") % {"date": end}
+        return ""
 
 
 class ContactQuerySet(ChangeSignallingQuerySet):

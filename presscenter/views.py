@@ -17,11 +17,12 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         latest = list(NewsItem.objects.published().for_listing()[: self.latest_count])
+        events, events_upcoming = Event.objects.public().upcoming_or_recent(self.events_count)
         return super().get_context_data(
             lead_story=latest[0] if latest else None,
             latest_news=latest[1:],
-            upcoming_events=Event.objects.public().future()[: self.events_count],
-            recent_events=Event.objects.public().past()[: self.events_count],
+            events=events,
+            events_upcoming=events_upcoming,
             leadership=Person.objects.public().prefetch_related("positions")[:4],
             **kwargs,
         )

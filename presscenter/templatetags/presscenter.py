@@ -53,15 +53,3 @@ def nav_class(context, prefix):
     if code != settings.LANGUAGE_CODE and path.startswith(f"/{code}/"):
         path = path[len(code) + 1 :]
     return "is-current" if path.startswith(prefix) else ""
-
-
-@register.filter
-def isoformat(value):
-    """An HTML ``datetime`` attribute value: ISO 8601 to the second, in local time."""
-    from django.utils import timezone
-
-    if not value:
-        return ""
-    if hasattr(value, "hour") and timezone.is_aware(value):
-        value = timezone.localtime(value)
-    return value.isoformat(timespec="seconds") if hasattr(value, "hour") else value.isoformat()

@@ -309,6 +309,20 @@ class TestEventState:
         assert list(Event.objects.future(now=NOON)) == [running, sooner, later]
         assert list(Event.objects.past(now=NOON)) == [over]
 
+    def test_upcoming_or_recent_prefers_what_is_announced(self):
+        over = [EventFactory(start=NOON - datetime.timedelta(days=days)) for days in (2, 3, 4)]
+        sooner = EventFactory(start=NOON + datetime.timedelta(days=1))
+        later = EventFactory(start=NOON + datetime.timedelta(days=2))
+
+        assert Event.objects.upcoming_or_recent(1, now=NOON) == ([sooner], True)
+        assert Event.objects.upcoming_or_recent(4, now=NOON) == ([sooner, later], True)
+        # Once both are over, the latest past events stand in, latest first.
+        after = NOON + datetime.timedelta(days=3)
+        assert Event.objects.upcoming_or_recent(3, now=after) == ([later, sooner, over[0]], False)
+
+    def test_upcoming_or_recent_with_no_events(self):
+        assert Event.objects.upcoming_or_recent(4, now=NOON) == ([], False)
+
     def test_public_needs_the_flag_and_a_title_in_the_edition(self):
         shown = EventFactory(russian=True)
         hidden = EventFactory(is_public=False, russian=True)

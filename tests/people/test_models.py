@@ -84,6 +84,34 @@ class TestPositionStatus:
             assert Person.objects.get(pk=person.pk).headline_position is None
 
 
+class TestPositionTerm:
+    @pytest.mark.parametrize(
+        ("start_date", "end_date", "english", "russian"),
+        [
+            (
+                datetime.date(2023, 1, 1),
+                datetime.date(2025, 12, 31),
+                "1 January 2023 – 31 December 2025",
+                "1 января 2023 – 31 декабря 2025",
+            ),
+            (datetime.date(2024, 3, 1), None, "since 1 March 2024", "с 1 марта 2024"),
+            (None, datetime.date(2020, 5, 1), "until 1 May 2020", "по 1 мая 2020"),
+            (None, None, "", ""),
+        ],
+    )
+    def test_reads_in_the_active_language(self, start_date, end_date, english, russian):
+        position = PositionFactory.build(start_date=start_date, end_date=end_date)
+
+        assert position.term == english
+        with translation.override("ru"):
+            assert position.term == russian
+
+    def test_a_one_day_term_names_the_day_twice(self):
+        position = PositionFactory.build(start_date=TODAY, end_date=TODAY)
+
+        assert position.term == "15 June 2025 – 15 June 2025"
+
+
 @pytest.mark.django_db
 class TestPositionConstraint:
     def test_a_term_cannot_end_before_it_starts(self):

@@ -3,12 +3,17 @@
 import datetime
 
 import pytest
+import time_machine
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from tests.factories import ContactFactory, NewsItemFactory, PersonFactory, PositionFactory
 
 pytestmark = pytest.mark.django_db
+TODAY = datetime.date(2025, 6, 15)
+DAY = datetime.timedelta(days=1)
 
 
 class TestPeopleList:
@@ -124,3 +129,62 @@ class TestPressContacts:
             ContactFactory(person=position.person)
         with django_assert_num_queries(3):
             client.get(reverse("people:contacts"))
+
+
+class TestTermStatusTag:
+    """``includes/term_status.html``: one place maps a term's status to its tag."""
+
+    @pytest.fixture(autouse=True)
+    def noon_on_today(self):
+        # Noon in Moscow, so that the site's date is TODAY.
+        with time_machine.travel(
+            datetime.datetime(2025, 6, 15, 9, tzinfo=datetime.UTC), tick=False
+        ):
+            yield
+
+    @staticmethod
+    def render(position, **context):
+        return render_to_string("includes/term_status.html", {"position": position, **context})
+
+    @pytest.mark.parametrize(
+        ("start_date", "end_date", "expected"),
+        [
+            (TODAY - 100 * DAY, TODAY - DAY, '<span class="tag tag--ended">term ended</span>'),
+            (TODAY - 100 * DAY, None, '<span class="tag tag--current">current</span>'),
+            (TODAY + DAY, None, '<span class="tag tag--upcoming">upcoming</span>'),
+            (None, None, ""),
+        ],
+    )
+    def test_each_status_has_its_tag(self, start_date, end_date, expected):
+        position = PositionFactory.build(start_date=start_date, end_date=end_date)
+
+        assert self.render(position).strip() == expected
+
+    def test_ended_only_marks_an_ended_term_alone(self):
+        ended = PositionFactory.build(start_date=None, end_date=TODAY - DAY)
+        current = PositionFactory.build(start_date=TODAY, end_date=None)
+        upcoming = PositionFactory.build(start_date=TODAY + DAY, end_date=None)
+
+        assert "tag--ended" in self.render(ended, ended_only=True)
+        assert self.render(current, ended_only=True).strip() == ""
+        assert self.render(upcoming, ended_only=True).strip() == ""
+
+    def test_reads_in_russian(self):
+        position = PositionFactory.build(start_date=None, end_date=TODAY - DAY)
+
+        with translation.override("ru"):
+            assert "срок полномочий истёк" in self.render(position)
+
+    def test_the_profile_lists_every_term_with_dates_and_status(self, client):
+        person = PersonFactory()
+        PositionFactory(person=person, title_en="Adviser", start_date=TODAY - 100 * DAY)
+        PositionFactory(
+            person=person, title_en="Envoy", start_date=TODAY + DAY, end_date=TODAY + 9 * DAY
+        )
+        html = client.get(person.get_absolute_url()).content.decode()
+
+        assert f"since {date_format(TODAY - 100 * DAY, 'j E Y')}" in html
+        assert "tag--current" in html and "tag--upcoming" in html
+        # The headline is the current term, which carries no tag.
+        headline = html.split('class="profile__position"')[1].split("</p>")[0]
+        assert "Adviser" in headline and "tag" not in headline

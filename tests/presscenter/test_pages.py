@@ -1,10 +1,12 @@
 """Site-wide pages: home, health check, robots, sitemap, feeds, errors."""
 
+import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import timezone
 
 from news.sitemaps import NewsSitemap
 from tests.factories import (
@@ -53,6 +55,30 @@ class TestHome:
         EventFactory.create_batch(10)
         PositionFactory.create_batch(10)
         with django_assert_num_queries(5):
+            client.get(reverse("home"))
+
+    def test_upcoming_events_else_recent_ones(self, client):
+        past = EventFactory(
+            title_en="A session that took place",
+            start=timezone.now() - datetime.timedelta(days=3),
+        )
+        response = client.get(reverse("home"))
+        assert response.context["events"] == [past]
+        assert "Recent events" in response.content.decode()
+
+        upcoming = EventFactory(title_en="A session to come")
+        response = client.get(reverse("home"))
+        html = response.content.decode()
+        assert response.context["events"] == [upcoming]
+        assert "Upcoming events" in html and past.title_en not in html
+
+    def test_queries_without_upcoming_events(self, client, django_assert_num_queries):
+        NewsItemFactory.create_batch(3, published=True)
+        EventFactory.create_batch(2, start=timezone.now() - datetime.timedelta(days=3))
+        PositionFactory.create_batch(2)
+        ContactFactory(in_footer=True)
+        # As above, and the recent events that stand in for the upcoming ones.
+        with django_assert_num_queries(6):
             client.get(reverse("home"))
 
 
