@@ -9,6 +9,7 @@ chosen row if it is not among them.
 
 import django_filters
 from django.forms.models import ModelChoiceIterator
+from django.utils.functional import SimpleLazyObject
 
 
 class ShortListIterator(ModelChoiceIterator):
@@ -35,9 +36,13 @@ class ShortListFilter(django_filters.ModelChoiceFilter):
 
     def offer(self, queryset, limit, chosen):
         """Validate against ``queryset``; offer its first ``limit`` rows and ``chosen``
-        (a slug from the query string), in one query or two."""
+        (a slug from the query string): one query or two, when the menu is drawn."""
         self.queryset = queryset
-        rows = list(queryset[:limit])
-        if chosen and isinstance(chosen, str) and chosen not in {row.slug for row in rows}:
-            rows += list(queryset.filter(slug=chosen)[:1])
-        self.field.short_list = rows
+
+        def short_list():
+            rows = list(queryset[:limit])
+            if chosen and isinstance(chosen, str) and chosen not in {row.slug for row in rows}:
+                rows += list(queryset.filter(slug=chosen)[:1])
+            return rows
+
+        self.field.short_list = SimpleLazyObject(short_list)

@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Greatest
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -14,6 +13,7 @@ from core.changes import ChangeSignallingQuerySet
 from core.editions import LANGUAGE_CODES, first_filled, has_language_q, translated_columns
 from core.fields import SanitizedHTMLField
 from core.models import EditionsModel, EditionsQuerySet, TimeStampedModel
+from core.reversing import slug_url
 from core.slugs import unique_slug
 from core.uploads import validate_attachment_upload, validate_image_upload
 from people.models import Person
@@ -45,7 +45,7 @@ class Section(EditionsModel):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("news:section", kwargs={"section": self.slug})
+        return slug_url("news:section", section=self.slug)
 
 
 class EventQuerySet(EditionsQuerySet):
@@ -126,7 +126,7 @@ class Event(EditionsModel, TimeStampedModel):
         return self.title or first_filled(self, "title")
 
     def get_absolute_url(self):
-        return reverse("news:event_detail", kwargs={"slug": self.slug})
+        return slug_url("news:event_detail", slug=self.slug)
 
     def clean(self):
         if not first_filled(self, "title"):
@@ -296,7 +296,7 @@ class NewsItem(EditionsModel, TimeStampedModel):
         return self.title or first_filled(self, "title")
 
     def get_absolute_url(self):
-        return reverse("news:detail", kwargs={"section": self.section.slug, "slug": self.slug})
+        return slug_url("news:detail", section=self.section.slug, slug=self.slug)
 
     def clean(self):
         if not first_filled(self, "title"):

@@ -4,7 +4,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
@@ -14,6 +13,7 @@ from core.changes import ChangeSignallingQuerySet
 from core.editions import first_filled, organisation
 from core.fields import SanitizedHTMLField
 from core.models import EditionsModel, EditionsQuerySet, TimeStampedModel
+from core.reversing import slug_url
 from core.slugs import unique_slug
 from core.uploads import validate_image_upload
 
@@ -74,7 +74,7 @@ class Person(EditionsModel, TimeStampedModel):
         return " ".join(p for p in (self.given_name, self.family_name) if p)
 
     def get_absolute_url(self):
-        return reverse("people:detail", kwargs={"slug": self.slug})
+        return slug_url("people:detail", slug=self.slug)
 
     def clean(self):
         if not first_filled(self, "family_name"):

@@ -97,7 +97,7 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not is_cacheable_request(request):
             return self.get_response(request)
-        generation = current_generation()
+        generation = request.page_generation = current_generation()
         key = page_key(request, generation)
         stored = cache.get(key)
         if stored is not None:

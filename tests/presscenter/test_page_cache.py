@@ -248,3 +248,28 @@ def test_a_change_in_another_process_retires_pages_here(client, settings, tmp_pa
         from django.core.cache import caches
 
         caches["default"].clear()
+
+
+class TestSharedFragments:
+    """The footer and the unfiltered news filters are kept under the page generation,
+    so even a page rendered afresh (for staff, or a page not stored yet) reuses them."""
+
+    def test_the_footer_is_rendered_once_per_generation(self, client, admin_user):
+        ContactFactory(in_footer=True, value="+7 495 621-33-23")
+        client.force_login(admin_user)  # staff bypass the page cache, not the fragments
+        first = client.get("/people/").content.decode()
+        assert "+7 495 621-33-23" in first
+        Contact.objects.update(value="+7 495 000-00-00")
+        second = client.get("/people/").content.decode()
+        assert "+7 495 000-00-00" in second
+
+    def test_fragments_save_their_queries(self, client, admin_user, django_assert_num_queries):
+        ContactFactory(in_footer=True)
+        EventFactory.create_batch(3)
+        NewsItemFactory(published=True)
+        client.force_login(admin_user)
+        client.get("/news/")
+        # The capped count and the page; nothing for the filters' menus or the footer
+        # (six queries without the fragments), and the public page reads no session.
+        with django_assert_num_queries(2):
+            client.get("/news/")
