@@ -272,6 +272,13 @@ class NewsItem(EditionsModel, TimeStampedModel):
             *public_list_indexes(),
             # The next scheduled publication, for the page cache's lifetimes.
             models.Index(fields=["published_at"], name="news_published_at"),
+            # The newest change among published items (with_last_modified()), for the
+            # sitemap index's lastmod.
+            models.Index(
+                Greatest("updated_at", "published_at").desc(),
+                name="news_last_modified",
+                condition=Q(status="published"),
+            ),
         ]
         constraints = [
             models.CheckConstraint(
