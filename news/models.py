@@ -14,7 +14,7 @@ from core.changes import ChangeSignallingQuerySet
 from core.editions import LANGUAGE_CODES, first_filled, has_language_q, translated_columns
 from core.fields import SanitizedHTMLField
 from core.models import EditionsModel, EditionsQuerySet, TimeStampedModel
-from core.slugs import unique_slug
+from core.slugs import save_with_unique_slug, unique_slug
 from core.uploads import validate_attachment_upload, validate_image_upload
 from people.models import Person
 
@@ -40,9 +40,10 @@ class Section(EditionsModel):
         return self.name or first_filled(self, "name")
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Section, first_filled(self, "name"), 150, fallback="section")
-        super().save(*args, **kwargs)
+        save_with_unique_slug(self, self.new_slug, super().save, *args, **kwargs)
+
+    def new_slug(self):
+        return unique_slug(Section, first_filled(self, "name"), 150, fallback="section")
 
     def get_absolute_url(self):
         return reverse("news:section", kwargs={"section": self.slug})
@@ -122,9 +123,10 @@ class Event(EditionsModel, TimeStampedModel):
             raise ValidationError(_("Give the title in at least one language."))
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Event, first_filled(self, "title"), fallback="event")
-        super().save(*args, **kwargs)
+        save_with_unique_slug(self, self.new_slug, super().save, *args, **kwargs)
+
+    def new_slug(self):
+        return unique_slug(Event, first_filled(self, "title"), fallback="event")
 
     @property
     def is_upcoming(self):
@@ -307,9 +309,10 @@ class NewsItem(EditionsModel, TimeStampedModel):
             )
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(NewsItem, first_filled(self, "title"), fallback="news")
-        super().save(*args, **kwargs)
+        save_with_unique_slug(self, self.new_slug, super().save, *args, **kwargs)
+
+    def new_slug(self):
+        return unique_slug(NewsItem, first_filled(self, "title"), fallback="news")
 
     def is_published(self):
         return (

@@ -12,7 +12,7 @@ from core.changes import ChangeSignallingQuerySet
 from core.editions import first_filled, organisation
 from core.fields import SanitizedHTMLField
 from core.models import EditionsModel, EditionsQuerySet, TimeStampedModel
-from core.slugs import unique_slug
+from core.slugs import save_with_unique_slug, unique_slug
 from core.uploads import validate_image_upload
 
 
@@ -79,10 +79,11 @@ class Person(EditionsModel, TimeStampedModel):
             raise ValidationError(_("Give the family name in at least one language."))
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            name = f"{first_filled(self, 'given_name')} {first_filled(self, 'family_name')}"
-            self.slug = unique_slug(Person, name, fallback="person")
-        super().save(*args, **kwargs)
+        save_with_unique_slug(self, self.new_slug, super().save, *args, **kwargs)
+
+    def new_slug(self):
+        name = f"{first_filled(self, 'given_name')} {first_filled(self, 'family_name')}"
+        return unique_slug(Person, name, fallback="person")
 
     @property
     def titled_positions(self):
