@@ -12,7 +12,7 @@ from django.utils.translation import pgettext_lazy
 
 from core.changes import ChangeSignallingQuerySet
 from core.editions import LANGUAGE_CODES, first_filled, has_language_q, translated_columns
-from core.fields import SanitizedHTMLField
+from core.fields import DimensionedImageField, SanitizedHTMLField, SizedFileField
 from core.models import EditionsModel, EditionsQuerySet, TimeStampedModel
 from core.slugs import save_with_unique_slug, unique_slug
 from core.uploads import validate_attachment_upload, validate_image_upload
@@ -216,9 +216,16 @@ class NewsItem(EditionsModel, TimeStampedModel):
     body = SanitizedHTMLField(
         _("body"), blank=True, help_text=_("HTML; unsafe markup is removed on save.")
     )
-    image = models.ImageField(
-        _("main image"), upload_to="news/%Y/%m/", blank=True, validators=[validate_image_upload]
+    image = DimensionedImageField(
+        _("main image"),
+        upload_to="news/%Y/%m/",
+        blank=True,
+        validators=[validate_image_upload],
+        width_field="image_width",
+        height_field="image_height",
     )
+    image_width = models.PositiveIntegerField(_("image width"), null=True, editable=False)
+    image_height = models.PositiveIntegerField(_("image height"), null=True, editable=False)
     image_alt = models.CharField(
         _("alt text"),
         max_length=250,
@@ -365,9 +372,15 @@ class NewsImage(ItemPart):
     news = models.ForeignKey(
         NewsItem, on_delete=models.CASCADE, related_name="gallery", verbose_name=_("news item")
     )
-    image = models.ImageField(
-        _("image"), upload_to="news/gallery/%Y/%m/", validators=[validate_image_upload]
+    image = DimensionedImageField(
+        _("image"),
+        upload_to="news/gallery/%Y/%m/",
+        validators=[validate_image_upload],
+        width_field="width",
+        height_field="height",
     )
+    width = models.PositiveIntegerField(_("width"), null=True, editable=False)
+    height = models.PositiveIntegerField(_("height"), null=True, editable=False)
     alt = models.CharField(_("alt text"), max_length=250, blank=True)
     caption = models.CharField(_("caption"), max_length=300, blank=True)
     credit = models.CharField(_("credit"), max_length=150, blank=True)
@@ -389,9 +402,13 @@ class NewsAttachment(ItemPart):
         related_name="attachments",
         verbose_name=_("news item"),
     )
-    file = models.FileField(
-        _("file"), upload_to="news/files/%Y/%m/", validators=[validate_attachment_upload]
+    file = SizedFileField(
+        _("file"),
+        upload_to="news/files/%Y/%m/",
+        validators=[validate_attachment_upload],
+        size_field="file_size",
     )
+    file_size = models.PositiveBigIntegerField(_("file size"), null=True, editable=False)
     title = models.CharField(_("title"), max_length=250, blank=True)
 
     class Meta(ItemPart.Meta):
@@ -404,7 +421,5 @@ class NewsAttachment(ItemPart):
 
     @property
     def size(self):
-        try:
-            return self.file.size
-        except OSError:
-            return None
+        """The size in bytes stored when the file was saved (None if unknown)."""
+        return self.file_size

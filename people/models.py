@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.changes import ChangeSignallingQuerySet
 from core.editions import first_filled, organisation
-from core.fields import SanitizedHTMLField
+from core.fields import DimensionedImageField, SanitizedHTMLField
 from core.models import EditionsModel, EditionsQuerySet, TimeStampedModel
 from core.slugs import save_with_unique_slug, unique_slug
 from core.uploads import validate_image_upload
@@ -29,9 +29,16 @@ class Person(EditionsModel, TimeStampedModel):
     patronymic = models.CharField(_("patronymic"), max_length=100, blank=True)
     family_name = models.CharField(_("family name"), max_length=100, blank=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True, blank=True)
-    photo = models.ImageField(
-        _("photo"), upload_to="people/%Y/", blank=True, validators=[validate_image_upload]
+    photo = DimensionedImageField(
+        _("photo"),
+        upload_to="people/%Y/",
+        blank=True,
+        validators=[validate_image_upload],
+        width_field="photo_width",
+        height_field="photo_height",
     )
+    photo_width = models.PositiveIntegerField(_("photo width"), null=True, editable=False)
+    photo_height = models.PositiveIntegerField(_("photo height"), null=True, editable=False)
     photo_alt = models.CharField(
         _("photo alt text"),
         max_length=250,
