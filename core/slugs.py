@@ -1,5 +1,10 @@
 """URL slugs that survive Cyrillic: transliteration, then Django's slugify."""
 
+import itertools
+import re
+
+from django.db import IntegrityError, router, transaction
+from django.db.models import Q
 from django.utils.text import slugify
 
 # Russian, Ukrainian, Belarusian and Kazakh letters, transliterated the way the
@@ -33,12 +38,43 @@ def make_slug(text, max_length=200, fallback="item"):
 
 
 def unique_slug(model, text, max_length=200, exclude_pk=None, fallback="item"):
-    """``make_slug`` plus a numeric suffix when another row already has that slug."""
+    """``make_slug`` plus a numeric suffix when another row already has that slug: the
+    first free one of ``-2``, ``-3``, … In one query, which reads the slugs of the
+    family (``base`` and ``base-<n>``) from the slug's index."""
     base = make_slug(text, max_length=max_length - 4, fallback=fallback)
-    candidate, n = base, 2
-    others = model._default_manager.all()
+    family = model._default_manager.filter(
+        Q(slug=base) | Q(slug__startswith=f"{base}-", slug__regex=rf"^{re.escape(base)}-[0-9]+$")
+    )
     if exclude_pk is not None:
-        others = others.exclude(pk=exclude_pk)
-    while others.filter(slug=candidate).exists():
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate
+        family = family.exclude(pk=exclude_pk)
+    taken = set(family.values_list("slug", flat=True))
+    if base not in taken:
+        return base
+    numbers = {int(slug[len(base) + 1 :]) for slug in taken if slug != base}
+    suffix = f"-{next(n for n in itertools.count(2) if n not in numbers)}"
+    if len(base) + len(suffix) > max_length:
+        # A thousand namesakes: shorten the base to make room, and start over with it.
+        shorter = base[: max_length - len(suffix)].rstrip("-")
+        return unique_slug(model, shorter, max_length, exclude_pk, fallback)
+    return base + suffix
+
+
+def save_with_unique_slug(instance, new_slug, save, *args, attempts=5, **kwargs):
+    """``save(*args, **kwargs)`` for an object whose ``slug`` is unique. When it has
+    none, ``new_slug()`` makes one; if a concurrent save took the same slug between
+    the check and the insert, the database refuses it (IntegrityError), and a fresh
+    slug is tried inside a savepoint, up to ``attempts`` times. Other integrity
+    errors are raised at once."""
+    if instance.slug:
+        return save(*args, **kwargs)
+    model = type(instance)
+    using = kwargs.get("using") or router.db_for_write(model, instance=instance)
+    for attempt in range(1, attempts + 1):
+        instance.slug = new_slug()
+        try:
+            with transaction.atomic(using=using):
+                return save(*args, **kwargs)
+        except IntegrityError:
+            others = model._default_manager.db_manager(using).exclude(pk=instance.pk)
+            if attempt == attempts or not others.filter(slug=instance.slug).exists():
+                raise

@@ -11,10 +11,10 @@ from django.utils.translation import pgettext_lazy
 
 from core.changes import ChangeSignallingQuerySet
 from core.editions import LANGUAGE_CODES, first_filled, has_language_q, translated_columns
-from core.fields import SanitizedHTMLField
+from core.fields import DimensionedImageField, SanitizedHTMLField, SizedFileField
 from core.models import EditionsModel, EditionsQuerySet, TimeStampedModel
 from core.reversing import slug_url
-from core.slugs import unique_slug
+from core.slugs import save_with_unique_slug, unique_slug
 from core.uploads import validate_attachment_upload, validate_image_upload
 from people.models import Person
 
@@ -40,9 +40,10 @@ class Section(EditionsModel):
         return self.name or first_filled(self, "name")
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Section, first_filled(self, "name"), 150, fallback="section")
-        super().save(*args, **kwargs)
+        save_with_unique_slug(self, self.new_slug, super().save, *args, **kwargs)
+
+    def new_slug(self):
+        return unique_slug(Section, first_filled(self, "name"), 150, fallback="section")
 
     def get_absolute_url(self):
         return slug_url("news:section", section=self.slug)
@@ -133,9 +134,10 @@ class Event(EditionsModel, TimeStampedModel):
             raise ValidationError(_("Give the title in at least one language."))
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Event, first_filled(self, "title"), fallback="event")
-        super().save(*args, **kwargs)
+        save_with_unique_slug(self, self.new_slug, super().save, *args, **kwargs)
+
+    def new_slug(self):
+        return unique_slug(Event, first_filled(self, "title"), fallback="event")
 
     @property
     def is_upcoming(self):
@@ -225,9 +227,16 @@ class NewsItem(EditionsModel, TimeStampedModel):
     body = SanitizedHTMLField(
         _("body"), blank=True, help_text=_("HTML; unsafe markup is removed on save.")
     )
-    image = models.ImageField(
-        _("main image"), upload_to="news/%Y/%m/", blank=True, validators=[validate_image_upload]
+    image = DimensionedImageField(
+        _("main image"),
+        upload_to="news/%Y/%m/",
+        blank=True,
+        validators=[validate_image_upload],
+        width_field="image_width",
+        height_field="image_height",
     )
+    image_width = models.PositiveIntegerField(_("image width"), null=True, editable=False)
+    image_height = models.PositiveIntegerField(_("image height"), null=True, editable=False)
     image_alt = models.CharField(
         _("alt text"),
         max_length=250,
@@ -283,6 +292,13 @@ class NewsItem(EditionsModel, TimeStampedModel):
             *public_list_indexes(),
             # The next scheduled publication, for the page cache's lifetimes.
             models.Index(fields=["published_at"], name="news_published_at"),
+            # The newest change among published items (with_last_modified()), for the
+            # sitemap index's lastmod.
+            models.Index(
+                Greatest("updated_at", "published_at").desc(),
+                name="news_last_modified",
+                condition=Q(status="published"),
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -311,9 +327,10 @@ class NewsItem(EditionsModel, TimeStampedModel):
             )
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(NewsItem, first_filled(self, "title"), fallback="news")
-        super().save(*args, **kwargs)
+        save_with_unique_slug(self, self.new_slug, super().save, *args, **kwargs)
+
+    def new_slug(self):
+        return unique_slug(NewsItem, first_filled(self, "title"), fallback="news")
 
     def is_published(self):
         return (
@@ -366,9 +383,15 @@ class NewsImage(ItemPart):
     news = models.ForeignKey(
         NewsItem, on_delete=models.CASCADE, related_name="gallery", verbose_name=_("news item")
     )
-    image = models.ImageField(
-        _("image"), upload_to="news/gallery/%Y/%m/", validators=[validate_image_upload]
+    image = DimensionedImageField(
+        _("image"),
+        upload_to="news/gallery/%Y/%m/",
+        validators=[validate_image_upload],
+        width_field="width",
+        height_field="height",
     )
+    width = models.PositiveIntegerField(_("width"), null=True, editable=False)
+    height = models.PositiveIntegerField(_("height"), null=True, editable=False)
     alt = models.CharField(_("alt text"), max_length=250, blank=True)
     caption = models.CharField(_("caption"), max_length=300, blank=True)
     credit = models.CharField(_("credit"), max_length=150, blank=True)
@@ -390,9 +413,13 @@ class NewsAttachment(ItemPart):
         related_name="attachments",
         verbose_name=_("news item"),
     )
-    file = models.FileField(
-        _("file"), upload_to="news/files/%Y/%m/", validators=[validate_attachment_upload]
+    file = SizedFileField(
+        _("file"),
+        upload_to="news/files/%Y/%m/",
+        validators=[validate_attachment_upload],
+        size_field="file_size",
     )
+    file_size = models.PositiveBigIntegerField(_("file size"), null=True, editable=False)
     title = models.CharField(_("title"), max_length=250, blank=True)
 
     class Meta(ItemPart.Meta):
@@ -405,7 +432,5 @@ class NewsAttachment(ItemPart):
 
     @property
     def size(self):
-        try:
-            return self.file.size
-        except OSError:
-            return None
+        """The size in bytes stored when the file was saved (None if unknown)."""
+        return self.file_size

@@ -1,63 +1,47 @@
 """Sitemaps of news, sections and events, each URL in every edition its object
-exists in."""
+exists in, paginated in SQL (core/sitemaps.py)."""
 
-from django.urls import reverse
-
-from core.editions import in_any_edition, translated_columns
 from core.sitemaps import EditionsSitemap
 
 from .models import Event, NewsItem, Section
 
 
 class NewsSitemap(EditionsSitemap):
-    """Items are plain dicts: Django's i18n sitemaps load every item to paginate, so
-    each row must be cheap (20,000 items: docs in bench/README.md)."""
-
     changefreq = "monthly"
     priority = 0.8
     limit = 5000
 
-    def items(self):
-        return (
-            in_any_edition(lambda code: NewsItem.objects.published(language=code))
-            .with_last_modified()
-            .order_by("-published_at", "-pk")
-            .values(
-                "slug",
-                "section__slug",
-                "last_modified",
-                *translated_columns(NewsItem.edition_field),
-            )
-        )
+    model = NewsItem
+    url_name = "news:detail"
+    url_columns = {"section": "section__slug", "slug": "slug"}
+    lastmod_column = "last_modified"
 
-    def get_languages_for_item(self, item):
-        return NewsItem.languages_of(item)
+    def public(self, language):
+        return NewsItem.objects.published(language=language)
 
-    def location(self, item):
-        return reverse(
-            "news:detail", kwargs={"section": item["section__slug"], "slug": item["slug"]}
-        )
-
-    def lastmod(self, item):
-        return item["last_modified"]
+    def with_columns(self, queryset):
+        return queryset.with_last_modified()
 
 
 class SectionSitemap(EditionsSitemap):
     changefreq = "daily"
     priority = 0.6
 
-    def items(self):
-        return Section.objects.all()
+    model = Section
+    url_name = "news:section"
+    url_columns = {"section": "slug"}
+
+    def public(self, language):
+        return Section.objects.written_in(language)
 
 
 class EventSitemap(EditionsSitemap):
     changefreq = "weekly"
     priority = 0.5
 
-    def items(self):
-        return in_any_edition(lambda code: Event.objects.public(language=code)).order_by(
-            "-start", "-pk"
-        )
+    model = Event
+    url_name = "news:event_detail"
+    lastmod_column = "updated_at"
 
-    def lastmod(self, item):
-        return item.updated_at
+    def public(self, language):
+        return Event.objects.public(language=language)

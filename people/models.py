@@ -11,10 +11,10 @@ from django.utils.translation import gettext_lazy as _
 
 from core.changes import ChangeSignallingQuerySet
 from core.editions import first_filled, organisation
-from core.fields import SanitizedHTMLField
+from core.fields import DimensionedImageField, SanitizedHTMLField
 from core.models import EditionsModel, EditionsQuerySet, TimeStampedModel
 from core.reversing import slug_url
-from core.slugs import unique_slug
+from core.slugs import save_with_unique_slug, unique_slug
 from core.uploads import validate_image_upload
 
 
@@ -31,9 +31,16 @@ class Person(EditionsModel, TimeStampedModel):
     patronymic = models.CharField(_("patronymic"), max_length=100, blank=True)
     family_name = models.CharField(_("family name"), max_length=100, blank=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True, blank=True)
-    photo = models.ImageField(
-        _("photo"), upload_to="people/%Y/", blank=True, validators=[validate_image_upload]
+    photo = DimensionedImageField(
+        _("photo"),
+        upload_to="people/%Y/",
+        blank=True,
+        validators=[validate_image_upload],
+        width_field="photo_width",
+        height_field="photo_height",
     )
+    photo_width = models.PositiveIntegerField(_("photo width"), null=True, editable=False)
+    photo_height = models.PositiveIntegerField(_("photo height"), null=True, editable=False)
     photo_alt = models.CharField(
         _("photo alt text"),
         max_length=250,
@@ -81,10 +88,11 @@ class Person(EditionsModel, TimeStampedModel):
             raise ValidationError(_("Give the family name in at least one language."))
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            name = f"{first_filled(self, 'given_name')} {first_filled(self, 'family_name')}"
-            self.slug = unique_slug(Person, name, fallback="person")
-        super().save(*args, **kwargs)
+        save_with_unique_slug(self, self.new_slug, super().save, *args, **kwargs)
+
+    def new_slug(self):
+        name = f"{first_filled(self, 'given_name')} {first_filled(self, 'family_name')}"
+        return unique_slug(Person, name, fallback="person")
 
     @property
     def titled_positions(self):

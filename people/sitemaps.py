@@ -1,4 +1,3 @@
-from core.editions import in_any_edition
 from core.sitemaps import EditionsSitemap
 
 from .models import Person
@@ -8,8 +7,9 @@ class PersonSitemap(EditionsSitemap):
     changefreq = "monthly"
     priority = 0.5
 
-    def items(self):
-        return in_any_edition(lambda code: Person.objects.public(language=code))
+    model = Person
+    url_name = "people:detail"
+    lastmod_column = "updated_at"
 
-    def lastmod(self, item):
-        return item.updated_at
+    def public(self, language):
+        return Person.objects.public(language=language)

@@ -6,6 +6,8 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from core.sitemaps import URLSET_TEMPLATE
+
 from . import views
 from .sitemaps import SITEMAPS
 
@@ -24,7 +26,7 @@ urlpatterns = [
     path(
         "sitemap-<section>.xml",
         sitemap_views.sitemap,
-        {"sitemaps": SITEMAPS},
+        {"sitemaps": SITEMAPS, "template_name": URLSET_TEMPLATE},
         name="sitemap_section",
     ),
 ]

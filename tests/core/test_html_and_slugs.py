@@ -1,10 +1,13 @@
 """core.html and core.slugs: the HTML an editor may store, and slugs in any script."""
 
 import pytest
+from django.db import IntegrityError, transaction
 
+from core import slugs
 from core.html import sanitize_html
 from core.slugs import make_slug, transliterate, unique_slug
-from news.models import Section
+from news.models import NewsItem, Section
+from tests.factories import EventFactory, NewsItemFactory, PersonFactory, SectionFactory
 
 
 class TestSanitizeHtml:
@@ -153,3 +156,102 @@ class TestUniqueSlug:
         Section.objects.create(name_en="A", slug="section")
 
         assert unique_slug(Section, "???", fallback="section") == "section-2"
+
+    def test_one_query_however_many_suffixes_are_taken(self, django_assert_num_queries):
+        taken = ["statements", *(f"statements-{n}" for n in range(2, 40) if n != 17)]
+        # Not of the family: another base, a longer word, a suffix that is not a number.
+        others = ["statements-of-the-day", "statementsx-2", "statements-2b", "other-statements-17"]
+        Section.objects.bulk_create(
+            Section(name_en=slug, name_ru=slug, slug=slug) for slug in (*taken, *others)
+        )
+        with django_assert_num_queries(1):
+            assert unique_slug(Section, "Statements") == "statements-17"
+        Section.objects.create(name_en="Statements", slug="statements-17")
+        with django_assert_num_queries(1):
+            assert unique_slug(Section, "Statements") == "statements-40"
+
+    def test_a_thousand_namesakes_still_fit_the_length(self):
+        taken = ["ab", *(f"ab-{n}" for n in range(2, 1000))]
+        Section.objects.bulk_create(Section(name_en=s, name_ru=s, slug=s) for s in taken)
+
+        slug = unique_slug(Section, "ab" * 10, max_length=6)
+
+        assert len(slug) <= 6
+        assert slug not in taken
+        assert slug == "a"
+
+
+def taken_once(real, taken):
+    """A stand-in for ``unique_slug`` that answers ``taken`` once, as when another save
+    took the same slug between the check and the insert, then asks the real one."""
+    calls = []
+
+    def stand_in(*args, **kwargs):
+        calls.append(args)
+        return taken if len(calls) == 1 else real(*args, **kwargs)
+
+    stand_in.calls = calls
+    return stand_in
+
+
+@pytest.mark.django_db(transaction=True)
+class TestConcurrentSaves:
+    """Two saves that pick the same slug: the database's unique constraint refuses the
+    second insert, and the save retries with a fresh slug inside a savepoint. Run
+    outside a test transaction, as a request runs."""
+
+    @pytest.mark.parametrize("kind", ["section", "event", "newsitem", "person"])
+    def test_the_losing_save_takes_another_slug(self, monkeypatch, kind):
+        section = SectionFactory(name_en="Home")
+        build = {
+            "section": lambda: SectionFactory.build(name_en="Statements"),
+            "event": lambda: EventFactory.build(title_en="Statements"),
+            "newsitem": lambda: NewsItemFactory.build(title_en="Statements", section=section),
+            "person": lambda: PersonFactory.build(given_name_en="", family_name_en="Statements"),
+        }[kind]
+        winner, loser = build(), build()
+        winner.save()
+        assert winner.slug == "statements"
+        stand_in = taken_once(slugs.unique_slug, "statements")
+        module = "people.models" if kind == "person" else "news.models"
+        monkeypatch.setattr(f"{module}.unique_slug", stand_in)
+
+        loser.save()
+
+        assert loser.slug == "statements-2"
+        assert len(stand_in.calls) == 2
+        assert type(loser).objects.filter(slug__startswith="statements").count() == 2
+
+    def test_a_save_inside_a_transaction_keeps_the_transaction(self, monkeypatch):
+        SectionFactory(name_en="Statements")
+        monkeypatch.setattr("news.models.unique_slug", taken_once(slugs.unique_slug, "statements"))
+        with transaction.atomic():
+            section = Section(name_en="Statements", name_ru="Заявления")
+            section.save()
+            assert Section.objects.count() == 2
+        assert Section.objects.get(pk=section.pk).slug == "statements-2"
+
+    def test_other_integrity_errors_are_not_retried(self, monkeypatch):
+        # A published item without a publication time breaks a check constraint.
+        item = NewsItem(title_en="Statements", section=SectionFactory(), status="published")
+        stand_in = taken_once(slugs.unique_slug, "fresh")
+        monkeypatch.setattr("news.models.unique_slug", stand_in)
+
+        with pytest.raises(IntegrityError):
+            item.save()
+
+        assert len(stand_in.calls) == 1
+        assert not NewsItem.objects.exists()
+
+    def test_retries_are_bounded(self, monkeypatch):
+        SectionFactory(name_en="Statements")
+        calls = []
+        monkeypatch.setattr(
+            "news.models.unique_slug", lambda *args, **kwargs: calls.append(args) or "statements"
+        )
+
+        with pytest.raises(IntegrityError):
+            Section(name_en="Statements", name_ru="Заявления").save()
+
+        assert len(calls) == 5
+        assert Section.objects.count() == 1
