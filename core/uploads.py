@@ -6,13 +6,19 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 
+def already_stored(upload):
+    """A file saved before was checked when it was uploaded; reading it again to check
+    it would only fail, with a 500, when storage has lost it."""
+    return getattr(upload, "_committed", False)
+
+
 def validate_image_upload(image):
     """Reject images that are too heavy in bytes or in pixels.
 
     Django's ImageField already proves the file is an image Pillow can open; this
     keeps a 200-megapixel scan or a decompression bomb out of the media store.
     """
-    if not image:
+    if not image or already_stored(image):
         return
     max_bytes = settings.PRESSCENTER_MAX_IMAGE_BYTES
     if image.size > max_bytes:
@@ -35,7 +41,9 @@ def validate_image_upload(image):
 
 
 def validate_attachment_upload(upload):
-    if upload and upload.size > settings.PRESSCENTER_MAX_ATTACHMENT_BYTES:
+    if not upload or already_stored(upload):
+        return
+    if upload.size > settings.PRESSCENTER_MAX_ATTACHMENT_BYTES:
         raise ValidationError(
             _("The file is %(size)s; the limit is %(limit)s."),
             code="file_too_large",

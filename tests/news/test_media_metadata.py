@@ -205,3 +205,17 @@ def test_the_migration_fills_what_the_stored_files_tell():
     finally:
         executor = MigrationExecutor(connection)
         executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+@pytest.mark.django_db
+def test_editing_an_item_whose_image_storage_lost_saves(admin_client):
+    """The image was checked when it was uploaded; a lost file must not turn the next
+    edit of the item into a 500."""
+    item = NewsItemFactory(image=png(), image_alt_en="The Secretariat")
+    default_storage.delete(item.image.name)
+    data = newsitem_form_data(item.section, title_en="Edited after the file was lost")
+    data["image_alt_en"] = "The Secretariat"
+    response = admin_client.post(reverse("admin:news_newsitem_change", args=[item.pk]), data)
+    assert response.status_code == 302, form_errors(response)
+    item.refresh_from_db()
+    assert item.title_en == "Edited after the file was lost"
