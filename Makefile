@@ -8,6 +8,11 @@ PORT ?= 8000
 # Tests run with production settings (DEBUG off); these two values make that possible.
 TEST_ENV := DJANGO_SECRET_KEY=test-only-secret-key DJANGO_ALLOWED_HOSTS=localhost,testserver
 DEV_ENV := DJANGO_DEBUG=1
+# `check --deploy` looks at production as it is served: no debug, HTTPS on, a long
+# random key (this one is only ever used by the check) and a real host name.
+DEPLOY_CHECK_ENV := DJANGO_DEBUG= DJANGO_HTTPS= DJANGO_SECURE_COOKIES= \
+	DJANGO_SECRET_KEY=check-deploy-only-Vq3fT9xLm2RkW8sZp4NcYh7JdB6gUe1aKo5wPz \
+	DJANGO_ALLOWED_HOSTS=press.example.org
 
 .PHONY: run test install lint format demo superuser messages clean
 
@@ -21,6 +26,7 @@ test: install ## Lint, check, then run the whole test suite (DATABASE_URL picks 
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	$(TEST_ENV) $(BIN)/python manage.py check --fail-level WARNING
+	$(DEPLOY_CHECK_ENV) $(BIN)/python manage.py check --deploy --fail-level WARNING
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
 

@@ -6,8 +6,13 @@ class PresscenterConfig(AppConfig):
     verbose_name = "Press centre"
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in, user_login_failed
+
         from core.changes import content_changed
 
         from .page_cache import retire_stored_pages
+        from .security import log_login, log_login_failure
 
         content_changed.connect(retire_stored_pages, dispatch_uid="retire_stored_pages")
+        user_logged_in.connect(log_login, dispatch_uid="log_login")
+        user_login_failed.connect(log_login_failure, dispatch_uid="log_login_failure")

@@ -6,7 +6,9 @@ and ``DJANGO_ALLOWED_HOSTS`` are set (presscenter/readiness.py).
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +21,14 @@ def env_bool(name, default=False):
     if value is None or value == "":
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def origin(url):
+    """The scheme and host of an absolute URL (a media domain), else None."""
+    parts = urlsplit(url)
+    if not parts.netloc:
+        return None
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme else parts.netloc
 
 
 def env_list(name):
@@ -40,6 +50,13 @@ if not ALLOWED_HOSTS and DEBUG:
     ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
+# The admin's address, e.g. "newsroom-7f3a/": moving it off the default keeps the
+# login form away from scripts that try /admin/ on every site. The page cache and
+# robots.txt follow it.
+ADMIN_PATH = os.environ.get("PRESSCENTER_ADMIN_PATH", "admin/").strip().strip("/") + "/"
+if ADMIN_PATH == "/":
+    ADMIN_PATH = "admin/"
+
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes before django.contrib.admin.
     "modeltranslation",
@@ -52,6 +69,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_filters",
+    "axes",
     "core",
     "people",
     "news",
@@ -59,7 +77,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # HTTPS redirect, HSTS, nosniff, Referrer-Policy, Cross-Origin-Opener-Policy.
     "django.middleware.security.SecurityMiddleware",
+    # The Content-Security-Policy and Permissions-Policy headers are added to every
+    # response, stored pages too: they stand outside the page cache, so a stored page
+    # gets today's policy, and no page is stored with a header of its own.
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # A stored anonymous page is served from here, before sessions and authentication;
     # the conditional-GET middleware above it answers a matching repeat with a 304.
@@ -70,8 +94,18 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "presscenter.security.AdminIdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a refused login into the lockout page. Admin
+    # logins are POSTs, which the page cache never touches.
+    "axes.middleware.AxesMiddleware",
+]
+
+# AxesStandaloneBackend refuses a locked-out login before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "presscenter.urls"
@@ -117,11 +151,14 @@ else:
 # Anonymous public pages are stored for at most this long, and never past the next
 # scheduled change (presscenter/page_cache.py); every edit retires them at once.
 PAGE_CACHE_SECONDS = int(os.environ.get("PRESSCENTER_PAGE_CACHE_SECONDS", "600"))
-PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/healthz", "/static/", "/media/")
+PAGE_CACHE_EXCLUDED_PREFIXES = (f"/{ADMIN_PATH}", "/healthz", "/static/", "/media/")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -176,18 +213,91 @@ PRESSCENTER_ORGANISATION_SHORT = {
 }
 PRESSCENTER_PAGE_SIZE = 20
 
+# HTTPS (docs/decisions.md, "Security settings"). When not debugging the site is
+# HTTPS only: plain http is redirected (except /healthz, which load balancers probe
+# over http), HSTS is sent for a year with subdomains and preload, cookies are Secure.
+# DJANGO_HTTPS=0 turns all of that off for a production run on plain http on this
+# machine (benchmarks); DJANGO_SECURE_COOKIES=0 is its older name.
+HTTPS = not DEBUG and env_bool("DJANGO_HTTPS", env_bool("DJANGO_SECURE_COOKIES", True))
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = 365 * 24 * 60 * 60 if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = HTTPS
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True  # no script of ours reads it; the admin posts the form field
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Behind a proxy that terminates TLS, the request reaches Django over http: the proxy
+# says what the visitor used in X-Forwarded-Proto and who the visitor is in
+# X-Forwarded-For. Django believes them only when the operator says a proxy that sets
+# both stands in front (a visitor could send them too): DJANGO_TRUST_PROXY_HTTPS=1.
+# Nothing is trusted by default.
+TRUST_PROXY = env_bool("DJANGO_TRUST_PROXY_HTTPS")
+if TRUST_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SESSION_COOKIE_HTTPONLY = True
-if not DEBUG:
-    SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
-    CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Content Security Policy (django-csp 4). Scripts, styles, fonts and frames come from
+# the site itself and nothing runs inline: site.js and the admin's scripts are files.
+# Public pages carry no nonce, so a stored page is right whoever it is served to.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        # Images may also come from a media domain, when MEDIA_URL names one.
+        "img-src": ["'self'", "data:", *filter(None, [origin(MEDIA_URL)])],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        **({"upgrade-insecure-requests": True} if HTTPS else {}),
+    }
+}
+
+# Powerful browser features the site never uses, refused for it and anything it frames.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "autoplay", "browsing-topics", "camera", "display-capture",
+        "geolocation", "gyroscope", "hid", "magnetometer", "microphone", "midi", "payment",
+        "serial", "usb",
+    )
+}  # fmt: skip
+
+# Accounts. Editors' sessions end after two hours without an admin request
+# (presscenter.security.AdminIdleTimeoutMiddleware).
+SESSION_COOKIE_AGE = 2 * 60 * 60
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
+
+# Login throttling (django-axes): five wrong passwords for one account from one
+# address lock that pair out for 15 minutes; each further try starts the 15 minutes
+# again, and a successful login clears the count.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "presscenter.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "presscenter.security.client_ip"
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    "loggers": {
+        # One line per login, failed or not (presscenter/security.py), instead of
+        # django-axes' own several; its warnings (a lockout) still show.
+        "presscenter.security": {"level": "INFO"},
+        "axes": {"level": "WARNING"},
+    },
 }

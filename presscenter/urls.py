@@ -12,7 +12,7 @@ from . import views
 from .sitemaps import SITEMAPS
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_PATH, admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     # An index, then one sitemap per kind of page, each paginated (?p=2); the page

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
@@ -6,6 +7,8 @@ from django.views.generic import TemplateView
 
 from news.models import Event, NewsItem
 from people.models import Person
+
+DEFAULT_ADMIN_PATH = "admin/"
 
 
 class HomeView(TemplateView):
@@ -43,9 +46,11 @@ def healthz(request):
 
 @require_GET
 def robots_txt(request):
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
-    ]
+    """Crawlers may read everything but the admin. The admin is named only at its
+    default address: a moved one (PRESSCENTER_ADMIN_PATH) would be given away here,
+    and its pages tell robots not to index them anyway."""
+    lines = ["User-agent: *"]
+    if settings.ADMIN_PATH == DEFAULT_ADMIN_PATH:
+        lines.append(f"Disallow: /{settings.ADMIN_PATH}")
+    lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

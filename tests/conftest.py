@@ -25,6 +25,15 @@ def collected_static(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def plain_http(settings):
+    """The test client speaks plain http, and production redirects plain http to
+    https. Only the redirect is switched off: every other production setting (secure
+    cookies, HSTS, the CSP) stays as it is served, and absolute URLs stay
+    ``http://testserver/``. tests/presscenter/test_https.py switches it back on."""
+    settings.SECURE_SSL_REDIRECT = False
+
+
+@pytest.fixture(autouse=True)
 def no_page_cache(settings):
     """Pages are rendered on every request, so that query counts and page contents are
     the view's own; tests/presscenter/test_page_cache.py switches the cache on."""

@@ -38,6 +38,13 @@
     ["“ Quote", "Quotation", function (t) { wrap(t, "<blockquote><p>", "</p></blockquote>"); }]
   ];
 
+  // The preview inherits the admin's Content Security Policy, which runs no inline
+  // style: it is styled by this editor's own stylesheet, already linked on the page.
+  function previewStylesheet() {
+    var link = document.querySelector('link[rel="stylesheet"][href*="admin/editor/editor"]');
+    return link ? '<link rel="stylesheet" href="' + link.href.replace(/"/g, "&quot;") + '">' : "";
+  }
+
   function enhance(textarea) {
     if (textarea.dataset.richtext) { return; }
     textarea.dataset.richtext = "1";
@@ -68,7 +75,7 @@
       textarea.hidden = showing;
       toggle.setAttribute("aria-pressed", String(showing));
       if (showing) {
-        preview.srcdoc = '<style>body{font:15px/1.6 system-ui,sans-serif;margin:12px;color:#1b2430}blockquote{border-left:4px solid #c9a646;margin:1em 0;padding-left:1em}</style>' + textarea.value;
+        preview.srcdoc = previewStylesheet() + '<body class="richtext-preview-body">' + textarea.value;
       }
     });
     bar.appendChild(toggle);
