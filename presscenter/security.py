@@ -8,6 +8,7 @@ the visitor's address and the page it shows, and writes one line to the
 and the address, never the password.
 """
 
+import ipaddress
 import logging
 
 from axes.helpers import get_cool_off
@@ -31,8 +32,10 @@ def client_ip(request):
     if settings.TRUST_PROXY:
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
         last = forwarded.rsplit(",", 1)[-1].strip()
-        if last:
-            return last
+        try:
+            return str(ipaddress.ip_address(last))
+        except ValueError:  # not what a proxy writes: the connection's address
+            pass
     return request.META.get("REMOTE_ADDR") or None
 
 

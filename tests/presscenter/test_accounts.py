@@ -10,6 +10,7 @@ import sys
 
 import pytest
 import time_machine
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
@@ -96,6 +97,13 @@ class TestLockout:
         assert log_in(client, RIGHT, address=proxy, forwarded_for=forged).status_code == 429
         other = "198.51.100.7, 203.0.113.20"
         assert log_in(client, RIGHT, address=proxy, forwarded_for=other).status_code == 302
+
+    def test_a_forwarded_for_that_is_no_address_is_ignored(self, client, admin_user, settings):
+        settings.TRUST_PROXY = True
+        for forwarded in ("not-an-address", "198.51.100.7, <script>", ", ", "::1]"):
+            response = log_in(client, WRONG, address="127.0.0.1", forwarded_for=forwarded)
+            assert response.status_code == 200
+        assert AccessAttempt.objects.get().ip_address == "127.0.0.1"
 
     def test_without_a_trusted_proxy_forwarded_for_is_ignored(self, client, admin_user):
         for _ in range(5):
