@@ -9,7 +9,7 @@ PORT ?= 8000
 TEST_ENV := DJANGO_SECRET_KEY=test-only-secret-key DJANGO_ALLOWED_HOSTS=localhost,testserver
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: run test serve install lint format demo superuser messages clean
+.PHONY: run test serve bench install lint format demo superuser messages clean
 
 run: install ## Install, migrate, load the demo content and serve on http://127.0.0.1:8000
 	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
@@ -43,6 +43,11 @@ serve: install ## Production settings: migrate, collect static files, gunicorn o
 	$(BIN)/python manage.py collectstatic --no-input -v 0; \
 	echo "make serve: http://$(HOST):$(PORT)/ (production settings; Ctrl-C stops it)"; \
 	exec $(BIN)/gunicorn presscenter.wsgi -c deploy/gunicorn.conf.py --bind $(HOST):$(PORT)
+
+# The serving benchmark (bench/README.md): needs PostgreSQL, Redis, wrk and nginx here.
+# BENCH_SIZES="1000 100000" make bench picks other archive sizes.
+bench: install ## Serving benchmark at 1,000, 100,000 and 1,000,000 news items (about 20 minutes)
+	bench/run.sh $(BENCH_SIZES)
 
 install: $(VENV)/.installed
 
