@@ -17,6 +17,8 @@
 #   BENCH_CONNECTIONS      wrk connections (default 32; 2 threads)
 #   BENCH_DURATION         wrk run for pages rendered on every request (default 10s)
 #   BENCH_SHORT_DURATION   wrk run for cache hits, nginx and the yardsticks (default 5s)
+#   BENCH_SLOW_MS          a page whose one request takes longer is not loaded with wrk
+#                          when missed (default 5000): the run would only queue requests
 #   BENCH_RESULTS          the results file (default bench/results/<UTC time>.md; the raw
 #                          wrk outputs and the EXPLAIN plans go in a folder beside it)
 #
@@ -50,6 +52,7 @@ THREADS=2
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 DURATION="${BENCH_DURATION:-10s}"
 SHORT="${BENCH_SHORT_DURATION:-5s}"
+SLOW_MS="${BENCH_SLOW_MS:-5000}"
 SEARCH_WORD=Dushanbe   # in one synthetic item in six (bench/synthetic.sql)
 STAMP="$(date -u +%Y%m%d-%H%M%S)"
 RESULTS="${BENCH_RESULTS:-$ROOT/bench/results/$STAMP.md}"
@@ -73,19 +76,20 @@ GUNICORN_PID=""
 NGINX_PID=""
 STARTED_AT="$(date +%s)"
 
-stop_process() {  # PID: TERM, up to 10 s for a clean exit, then KILL
+# Both servers run in a process group of their own (setsid), led by their master, so
+# that stopping one also ends any worker its master left behind.
+stop_group() {  # PID SIGNAL: the signal to the master, up to 10 s, then KILL to the group
   local pid="$1"
-  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null || true
+  [[ -n "$pid" ]] || return 0
+  kill -"$2" "$pid" 2>/dev/null || true
   for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-  kill -KILL "$pid" 2>/dev/null || true
+  kill -KILL -- "-$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
 }
 
-stop_servers() {
-  stop_process "$NGINX_PID"; NGINX_PID=""
-  stop_process "$GUNICORN_PID"; GUNICORN_PID=""
-}
+stop_gunicorn() { stop_group "$GUNICORN_PID" QUIT; GUNICORN_PID=""; }  # QUIT: at once
+stop_nginx() { stop_group "$NGINX_PID" TERM; NGINX_PID=""; }             # TERM: at once
+stop_servers() { stop_nginx; stop_gunicorn; }
 
 cleanup() {
   local rc=$?
@@ -98,7 +102,8 @@ cleanup() {
       || echo "warning: could not drop database $DB" >&2
   fi
   if [[ $rc -ne 0 && -d "$TMP" ]]; then
-    tail -n 20 "$TMP"/gunicorn.log "$TMP"/nginx/error.log 2>/dev/null >&2 || true
+    echo "bench: stopped with status $rc; the servers' last log lines:" >&2
+    tail -n 20 "$TMP"/gunicorn.log "$TMP"/nginx/error.log >&2 2>/dev/null || true
   fi
   rm -rf "$TMP"
   exit "$rc"
@@ -128,8 +133,8 @@ mkdir -p "$RAW" "$(dirname "$RESULTS")"
 
 # -- Servers ------------------------------------------------------------------------------
 
-start_servers() {
-  "$VENV/gunicorn" presscenter.wsgi -c deploy/gunicorn.conf.py --pythonpath "$ROOT" \
+start_gunicorn() {
+  setsid "$VENV/gunicorn" presscenter.wsgi -c deploy/gunicorn.conf.py --pythonpath "$ROOT" \
     >>"$TMP/gunicorn.log" 2>&1 &
   GUNICORN_PID=$!
   for i in $(seq 1 120); do
@@ -137,8 +142,12 @@ start_servers() {
     kill -0 "$GUNICORN_PID" 2>/dev/null && [[ $i -lt 120 ]] || die "gunicorn did not start"
     sleep 0.5
   done
+}
+
+start_servers() {
+  start_gunicorn
   rm -rf "$TMP/nginx/cache" && mkdir -p "$TMP/nginx/cache"
-  nginx -p "$TMP/nginx/" -c "$TMP/nginx/nginx.conf" -e "$TMP/nginx/error.log" \
+  setsid nginx -p "$TMP/nginx/" -c "$TMP/nginx/nginx.conf" -e "$TMP/nginx/error.log" \
     -g 'daemon off;' >>"$TMP/nginx/out.log" 2>&1 &
   NGINX_PID=$!
   for i in $(seq 1 50); do
@@ -149,17 +158,32 @@ start_servers() {
 }
 
 # Requests that wrk abandoned at the end of a run still wait in gunicorn's queue: wait
-# until every worker answers the trivial view at once, twice in a row.
+# until every worker answers the trivial view at once, twice in a row. A queue of slow
+# pages that does not empty within a minute is cut short: gunicorn starts afresh.
 drain() {
-  local calm=0 started elapsed
-  for _ in $(seq 1 240); do
+  local calm=0 started elapsed deadline=$(( $(date +%s) + 60 ))
+  while [[ $(date +%s) -lt $deadline ]]; do
     started="$(date +%s%N)"
-    seq "$WORKERS" | xargs -P "$WORKERS" -I{} curl -s -o /dev/null --max-time 120 "$APP/bench/trivial"
+    seq "$WORKERS" | xargs -P "$WORKERS" -I{} \
+      curl -s -o /dev/null --max-time 30 "$APP/bench/trivial" || true
     elapsed=$(( ($(date +%s%N) - started) / 1000000 ))
-    if [[ $elapsed -lt 300 ]]; then calm=$((calm + 1)); else calm=0; fi
+    if [[ $elapsed -lt 1000 ]]; then calm=$((calm + 1)); else calm=0; fi
     [[ $calm -ge 2 ]] && return 0
   done
-  log "warning: gunicorn still busy after the drain"
+  log "gunicorn still busy a minute after the run: restarting it"
+  stop_gunicorn
+  start_gunicorn
+}
+
+# Each worker renders the page once (templates compiled, connections open), then one
+# request alone: its time in ms goes to ALONE_MS.
+warm_and_time() {  # URL-with-?-or-&
+  seq "$WORKERS" | xargs -P "$WORKERS" -I{} \
+    curl -s -o /dev/null --max-time 60 "${1}bench=warm-$RANDOM-{}" || true
+  local timing
+  timing="$(curl -s -o /dev/null -w '%{http_code} %{time_total}' --max-time 120 "${1}bench=alone-$RANDOM" || true)"
+  ALONE_STATUS="${timing%% *}"
+  ALONE_MS="$(awk -v t="${timing#* }" 'BEGIN { ms = t * 1000; printf (ms < 10 ? "%.1f" : "%.0f"), ms }')"
 }
 
 # -- Measuring ----------------------------------------------------------------------------
@@ -211,11 +235,17 @@ measure() {
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b <= 0) { print "?"; exit } r = a / b; printf (r >= 0.1 ? "%.2f" : "%.3f"), r }'; }
 
-# One table cell group: req/s | x yardstick | p50 / p99 ms.
+# One table cell group: req/s | x yardstick | p50 / p99 ms. Few responses are counted.
 cells() {  # RPS BASE P50 P99 ERRORS [NOTE]
   local rps="$1" base="$2" note="${6:-}"
-  [[ "$5" -gt 0 ]] && note="$note $5 errors"
-  printf '%s%s | %s | %s / %s' "$rps" "${note:+ (${note# })}" "$(ratio "$rps" "$base")" "$3" "$4"
+  [[ "${W_REQ:-0}" -lt 100 ]] && note="$note ${W_REQ:-0} responses"
+  [[ "$5" -gt 0 ]] && note="$note, $5 errors"
+  note="${note# }"; note="${note#, }"
+  if [[ "${W_REQ:-0}" -eq 0 ]]; then
+    printf '0 (no response in the run) | 0 | — '
+  else
+    printf '%s%s | %s | %s / %s' "$rps" "${note:+ (${note})}" "$(ratio "$rps" "$base")" "$3" "$4"
+  fi
 }
 EMPTY_CELLS='— | | '
 
@@ -237,17 +267,18 @@ bench_page() {
   # Missed: every request carries a new ?bench= value (bench/miss.lua).
   local sep="?"; [[ "$path" == *\?* ]] && sep="&"
   status="$(get "$APP$path${sep}bench=check-$token")"
-  if [[ "$status" != 200 || "$(header X-Page-Cache)" != miss ]]; then
-    miss="— (status $status, X-Page-Cache: $(header X-Page-Cache)) | | "
+  warm_and_time "$APP$path$sep"
+  if [[ "$status" != 200 || "$(header X-Page-Cache)" != miss || "$ALONE_STATUS" != 200 ]]; then
+    miss="— | — (status $status/$ALONE_STATUS, X-Page-Cache: $(header X-Page-Cache)) | | "
+  elif [[ "${ALONE_MS%.*}" -gt "$SLOW_MS" ]]; then
+    log "$label: one request takes $ALONE_MS ms: not loaded"
+    miss="$ALONE_MS | — (too slow to load) | | "
   else
-    # Every worker renders the page once first (templates compiled, connections open).
-    seq $((2 * WORKERS)) | xargs -P "$WORKERS" -I{} \
-      curl -s -o /dev/null --max-time 120 "$APP$path${sep}bench=warm-$token-{}"
     log "$label: page cache missed, $DURATION"
     measure "$DURATION" "$APP$path" bench/miss.lua -- "$token"
     local note=""
     [[ "$W_CACHE" == "hit=0 "* ]] || note="X-Page-Cache $W_CACHE"
-    miss="$(cells "$W_RPS" "$TRIVIAL_RPS" "$W_P50" "$W_P99" "$W_ERR" "$note")"
+    miss="$ALONE_MS | $(cells "$W_RPS" "$TRIVIAL_RPS" "$W_P50" "$W_P99" "$W_ERR" "$note")"
     drain
   fi
 
@@ -332,6 +363,8 @@ NewsItem.objects.filter(slug='bench-publication').delete()" >/dev/null
 # -- The run ------------------------------------------------------------------------------
 
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+REVISION="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+[[ -z "$(git status --porcelain --untracked-files=no 2>/dev/null)" ]] || REVISION="$REVISION + uncommitted changes"
 log "database $DB (created afresh), migrate, demo content, collectstatic"
 psql -q -X -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null
 psql -q -X -d postgres -c "CREATE DATABASE $DB" >/dev/null
@@ -371,10 +404,11 @@ for SIZE in "${SIZES[@]}"; do
   # The yardsticks: the trivial Django view, and nginx sending a 3-byte static file.
   status="$(get "$APP/bench/trivial")"
   [[ "$status" == 200 ]] || die "/bench/trivial answered $status"
+  warm_and_time "$APP/bench/trivial?"
   log "$SIZE_LABEL items ($PUBLISHED published in English): /bench/trivial, $DURATION"
   measure "$DURATION" "$APP/bench/trivial"
   TRIVIAL_RPS="$W_RPS"
-  trivial="$(cells "$W_RPS" "$TRIVIAL_RPS" "$W_P50" "$W_P99" "$W_ERR")"
+  trivial="$ALONE_MS | $(cells "$W_RPS" "$TRIVIAL_RPS" "$W_P50" "$W_P99" "$W_ERR")"
   drain
   measure "$SHORT" "$PROXY/static/bench.txt"
   STATIC_RPS="$W_RPS"
@@ -382,7 +416,7 @@ for SIZE in "${SIZES[@]}"; do
   printf '| %s | **trivial view** `/bench/trivial` | %s | %s | %s |\n' \
     "$SIZE_LABEL" "$trivial" "$EMPTY_CELLS" "$EMPTY_CELLS" >>"$TABLE"
   printf '| %s | **static file** `/static/bench.txt` | %s | %s | %s |\n' \
-    "$SIZE_LABEL" "$EMPTY_CELLS" "$EMPTY_CELLS" "$static" >>"$TABLE"
+    "$SIZE_LABEL" "— | $EMPTY_CELLS" "$EMPTY_CELLS" "$static" >>"$TABLE"
 
   bench_page "home" "/"
   bench_page "list" "/news/"
@@ -406,8 +440,6 @@ fi
 # -- Report -------------------------------------------------------------------------------
 
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
-REVISION="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
-[[ -z "$(git status --porcelain --untracked-files=no 2>/dev/null)" ]] || REVISION="$REVISION + uncommitted changes"
 MINUTES="$(( ($(date +%s) - STARTED_AT + 30) / 60 ))"
 CPU="$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)"
 MEMORY="$(free -h | awk '/^Mem:/ {print $2}')"
@@ -427,8 +459,8 @@ WRK_VERSION="$(wrk -v 2>&1 | awk 'NR == 1 {sub(/^debian\//, "", $2); print $2}' 
   echo "rendered on every request, $SHORT for cache hits, nginx and the static file. Load average"
   echo "$LOAD_BEFORE before, $LOAD_AFTER after. The whole run took $MINUTES min."
   echo
-  echo "| Items | Page | Django, page cache missed: req/s | × trivial | p50 / p99 ms | Django, page cache hit: req/s | × trivial | p50 / p99 ms | nginx micro-cache: req/s | × static | p50 / p99 ms |"
-  echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| Items | Page | Missed: one request, ms | Missed: req/s | × trivial | p50 / p99 ms | Hit: req/s | × trivial | p50 / p99 ms | nginx: req/s | × static | p50 / p99 ms |"
+  echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   cat "$TABLE"
   echo
   echo "× trivial: the page's req/s over the trivial Django view's (\`/bench/trivial\`, same"
