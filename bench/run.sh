@@ -101,6 +101,8 @@ cleanup() {
     psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 \
       || echo "warning: could not drop database $DB" >&2
   fi
+  cp "$TMP/gunicorn.log" "$RAW/gunicorn.log" 2>/dev/null || true
+  cp "$TMP/nginx/error.log" "$RAW/nginx-error.log" 2>/dev/null || true
   if [[ $rc -ne 0 && -d "$TMP" ]]; then
     echo "bench: stopped with status $rc; the servers' last log lines:" >&2
     tail -n 20 "$TMP"/gunicorn.log "$TMP"/nginx/error.log >&2 2>/dev/null || true
@@ -171,6 +173,7 @@ drain() {
     [[ $calm -ge 2 ]] && return 0
   done
   log "gunicorn still busy a minute after the run: restarting it"
+  echo "- $SIZE_LABEL items, $CURRENT: gunicorn was still busy a minute after the run and was restarted (the requests it still held were cut off)" >>"$EVENTS"
   stop_gunicorn
   start_gunicorn
 }
@@ -250,6 +253,9 @@ cells() {  # RPS BASE P50 P99 ERRORS [NOTE]
 EMPTY_CELLS='— | | '
 
 TABLE="$TMP/table.md"
+EVENTS="$TMP/events.md"
+: >"$EVENTS"
+CURRENT="yardsticks"
 CHECKS="$TMP/checks.md"
 : >"$TABLE"
 : >"$CHECKS"
@@ -262,6 +268,7 @@ FAILED=0
 # (hit), and through the nginx micro-cache.
 bench_page() {
   local label="$1" path="$2" miss hit proxy status token
+  CURRENT="$label"
   token="$(date +%s%N)"
 
   # Missed: every request carries a new ?bench= value (bench/miss.lua).
@@ -481,12 +488,13 @@ WRK_VERSION="$(wrk -v 2>&1 | awk 'NR == 1 {sub(/^debian\//, "", $2); print $2}' 
     echo
     echo "EXPLAIN (ANALYZE, BUFFERS) at $LARGEST items: $RAW/explain.md"
   fi
-  if grep -qiE "traceback|\[error\]|worker timeout|exception" "$TMP/gunicorn.log" 2>/dev/null; then
-    echo
-    echo "gunicorn logged errors:"
-    echo
-    grep -iE -m 20 "traceback|\[error\]|worker timeout|exception" "$TMP/gunicorn.log" | sed 's/^/    /'
-  fi
+  TIMEOUTS="$(grep -c "WORKER TIMEOUT" "$TMP/gunicorn.log" || true)"
+  FAILURES="$(grep -c "Error handling request" "$TMP/gunicorn.log" || true)"
+  echo
+  echo "Server events (logs: $RAW/gunicorn.log, nginx-error.log):"
+  echo
+  cat "$EVENTS"
+  echo "- gunicorn: ${TIMEOUTS:-0} workers killed after ${GUNICORN_TIMEOUT:-30} s on one request (WORKER TIMEOUT), ${FAILURES:-0} requests ended with an error (including those cut off by a restart)"
 } | tee "$RESULTS"
 echo >&2
 log "results: $RESULTS (raw wrk output in $RAW/)"
