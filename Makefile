@@ -46,7 +46,7 @@ serve: install ## Production settings: migrate, collect static files, gunicorn o
 
 # The serving benchmark (bench/README.md): needs PostgreSQL, Redis, wrk and nginx here.
 # BENCH_SIZES="1000 100000" make bench picks other archive sizes.
-bench: install ## Serving benchmark at 1,000, 100,000 and 1,000,000 news items (about 20 minutes)
+bench: install ## Serving benchmark at 1,000, 100,000 and 1,000,000 news items (about 16 minutes)
 	bench/run.sh $(BENCH_SIZES)
 
 install: $(VENV)/.installed
