@@ -14,7 +14,7 @@ DEPLOY_CHECK_ENV := DJANGO_DEBUG= DJANGO_HTTPS= DJANGO_SECURE_COOKIES= \
 	DJANGO_SECRET_KEY=check-deploy-only-Vq3fT9xLm2RkW8sZp4NcYh7JdB6gUe1aKo5wPz \
 	DJANGO_ALLOWED_HOSTS=press.example.org
 
-.PHONY: run test install lint format demo superuser messages clean
+.PHONY: run test serve bench install lint format demo superuser messages clean
 
 run: install ## Install, migrate, load the demo content and serve on http://127.0.0.1:8000
 	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
@@ -29,6 +29,31 @@ test: install ## Lint, check, then run the whole test suite (DATABASE_URL picks 
 	$(DEPLOY_CHECK_ENV) $(BIN)/python manage.py check --deploy --fail-level WARNING
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Production settings on this machine: no DJANGO_DEBUG, gunicorn with deploy/gunicorn.conf.py.
+# A key and hosts from the environment win; without them, a throwaway key (sessions end
+# with the server) and localhost. Cookies are not Secure unless DJANGO_SECURE_COOKIES=1,
+# because this serves plain http.
+serve: install ## Production settings: migrate, collect static files, gunicorn on http://127.0.0.1:8000
+	@set -e; unset DJANGO_DEBUG; \
+	if [ -z "$$DJANGO_SECRET_KEY" ]; then \
+	  DJANGO_SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')"; \
+	  echo "make serve: DJANGO_SECRET_KEY is not set: using a throwaway key for this run (sessions end when the server stops)."; \
+	fi; \
+	if [ -z "$$DJANGO_ALLOWED_HOSTS" ]; then \
+	  DJANGO_ALLOWED_HOSTS=localhost,127.0.0.1; \
+	  echo "make serve: DJANGO_ALLOWED_HOSTS is not set: serving localhost,127.0.0.1."; \
+	fi; \
+	export DJANGO_SECRET_KEY DJANGO_ALLOWED_HOSTS DJANGO_HTTPS="$${DJANGO_HTTPS:-0}"; \
+	$(BIN)/python manage.py migrate --no-input; \
+	$(BIN)/python manage.py collectstatic --no-input -v 0; \
+	echo "make serve: http://$(HOST):$(PORT)/ (production settings; Ctrl-C stops it)"; \
+	exec $(BIN)/gunicorn presscenter.wsgi -c deploy/gunicorn.conf.py --bind $(HOST):$(PORT)
+
+# The serving benchmark (bench/README.md): needs PostgreSQL, Redis, wrk and nginx here.
+# BENCH_SIZES="1000 100000" make bench picks other archive sizes.
+bench: install ## Serving benchmark at 1,000, 100,000 and 1,000,000 news items (about 16 minutes)
+	bench/run.sh $(BENCH_SIZES)
 
 install: $(VENV)/.installed
 
