@@ -119,4 +119,7 @@ class AnonymousPageCacheMiddleware:
         if not response.has_header("Last-Modified"):
             response["Last-Modified"] = http_date()
         set_response_etag(response)
+        # One piece: a feed is written in a thousand small ones, which a replay would
+        # send one by one.
+        response.content = response.content
         cache.set(key, response, seconds)
