@@ -5,6 +5,7 @@ from django.db.models import Q
 
 from .html import sanitize_html
 from .text import STORED_UNCARRIABLE_PATTERN, strip_control_characters
+from .uploads import ImageUploadField
 
 
 class CleanTextMixin:
@@ -65,6 +66,9 @@ class DimensionedImageField(models.ImageField):
     file is never measured on load; a row without dimensions (an image whose file was
     missing when they were filled) simply has none. An assigned file that is gone
     leaves them empty instead of failing the save."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": ImageUploadField, **kwargs})
 
     def update_dimension_fields(self, instance, force=False, *args, **kwargs):
         value = instance.__dict__.get(self.attname)
