@@ -6,6 +6,7 @@ import os
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -133,3 +134,55 @@ class ImageUploadField(forms.ImageField):
         if upload is not None and upload.image.format not in WEB_IMAGE_FORMATS:
             raise ValidationError(self.error_messages["image_format"], code="image_format")
         return upload
+
+
+class UploadLimitHandler(FileUploadHandler):
+    """Refuses a multipart request larger than ``PRESSCENTER_MAX_UPLOAD_REQUEST_BYTES``
+    before its files are read.
+
+    Django counts only the form's fields against ``DATA_UPLOAD_MAX_MEMORY_SIZE``, never
+    its files, so a 400 MB upload was received whole before the form refused it. This
+    handler stands first in ``FILE_UPLOAD_HANDLERS``: when the declared length is over
+    the limit, parsing stops at the first file and the rest of the body is never read
+    (the fields before it, the CSRF token among them, are kept). The request is marked,
+    and the admin form shows the refusal as its error (``core.admin.UploadLimitMixin``),
+    so nothing is saved."""
+
+    def handle_raw_input(self, input_data, META, content_length, boundary, encoding=None):
+        self.refused = content_length > settings.PRESSCENTER_MAX_UPLOAD_REQUEST_BYTES
+        if self.refused and self.request is not None:
+            self.request.refused_upload_size = content_length
+
+    def new_file(self, *args, **kwargs):
+        super().new_file(*args, **kwargs)
+        if self.refused:
+            raise StopUpload(connection_reset=True)
+
+    def receive_data_chunk(self, raw_data, start):
+        return raw_data
+
+    def file_complete(self, file_size):
+        return None
+
+
+def upload_refusal(request):
+    """The error to show for a request whose upload ``UploadLimitHandler`` refused, or
+    None."""
+    if request.method != "POST" or request.content_type != "multipart/form-data":
+        return None
+    request.POST  # noqa: B018 -- parsing the body is what marks a refused upload
+    size = getattr(request, "refused_upload_size", None)
+    if size is None:
+        return None
+    return ValidationError(
+        _(
+            "The form sent %(size)s at once; one save may send at most %(limit)s. Nothing "
+            "was saved. Attach large files one at a time (each at most %(file_limit)s)."
+        ),
+        code="upload_too_large",
+        params={
+            "size": filesizeformat(size),
+            "limit": filesizeformat(settings.PRESSCENTER_MAX_UPLOAD_REQUEST_BYTES),
+            "file_limit": filesizeformat(settings.PRESSCENTER_MAX_ATTACHMENT_BYTES),
+        },
+    )

@@ -6,6 +6,7 @@ import zlib
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
 from PIL import Image
 
@@ -233,3 +234,41 @@ def test_an_event_ending_before_it_starts_is_a_form_error(admin_client):
     assert response.status_code == 200
     assert "cannot end before it starts" in str(response.context["adminform"].form.errors)
 
+
+def test_a_request_declared_over_the_upload_limit_is_refused_before_it_is_read(
+    admin_client, media_root
+):
+    """The body says 400 MB; one megabyte follows. Django stops at the first file
+    (``core.uploads.UploadLimitHandler``) and never asks for the rest: the test
+    client's payload fails any read past its end. The form says why, with the fields
+    that arrived, and nothing is saved."""
+    item = NewsItemFactory(title_en="Before")
+    data = newsitem_form_data(
+        item.section,
+        title_en="After",
+        **{
+            "attachments-TOTAL_FORMS": "1",
+            "attachments-0-file": SimpleUploadedFile("big.pdf", samples.pdf().ljust(2**20)),
+            "attachments-0-title_en": "Full text",
+            "attachments-0-order": "0",
+        },
+    )
+    body = encode_multipart(BOUNDARY, data)
+    response = admin_client.generic(
+        "POST",
+        reverse("admin:news_newsitem_change", args=[item.pk]),
+        body,
+        content_type=MULTIPART_CONTENT,
+        CONTENT_LENGTH=str(400 * 2**20),
+    )
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.non_field_errors()
+    assert errors == [
+        "The form sent 400.0\xa0MB at once; one save may send at most 60.0\xa0MB. Nothing was "
+        "saved. Attach large files one at a time (each at most 50.0\xa0MB)."
+    ]
+    assert response.context["adminform"].form["title_en"].value() == "After"
+    item.refresh_from_db()
+    assert item.title_en == "Before"
+    assert not NewsAttachment.objects.exists()
+    assert not media_root.exists() or not any(media_root.rglob("*.*"))
