@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 
 
 class PresscenterConfig(AppConfig):
@@ -11,3 +12,11 @@ class PresscenterConfig(AppConfig):
         from .page_cache import retire_stored_pages
 
         content_changed.connect(retire_stored_pages, dispatch_uid="retire_stored_pages")
+
+
+class PresscenterAdminConfig(admin_apps.AdminConfig):
+    """Django's admin, with the site of ``presscenter.admin`` as ``admin.site``; named
+    in INSTALLED_APPS, never picked for ``presscenter`` itself."""
+
+    default = False
+    default_site = "presscenter.admin.PressCentreAdminSite"

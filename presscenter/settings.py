@@ -41,9 +41,10 @@ if not ALLOWED_HOSTS and DEBUG:
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # modeltranslation patches the admin, so it comes before django.contrib.admin.
+    # modeltranslation patches the admin, so it comes before the admin: Django's, with
+    # the project's site (a login that keeps `next` on this site).
     "modeltranslation",
-    "django.contrib.admin",
+    "presscenter.apps.PresscenterAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
