@@ -49,11 +49,11 @@ JPEG = FileKind("jpeg", _("a JPEG image"), ("jpg", "jpeg"))
 GIF = FileKind("gif", _("a GIF image"), ("gif",))
 WEBP = FileKind("webp", _("a WebP image"), ("webp",))
 
-# Refused, and named in the refusal: a browser would run them as part of the site,
-# or the system would run them as a program.
-HTML = FileKind("html", _("HTML or XML"))
-SVG = FileKind("svg", _("SVG"))
-EXECUTABLE = FileKind("executable", _("a program"))
+# Refused, and named in the refusal (core.uploads): a browser would run them as part
+# of the site, or the system would run them as a program.
+HTML = FileKind("html", "HTML or XML")
+SVG = FileKind("svg", "SVG")
+EXECUTABLE = FileKind("executable", "a program")
 
 ATTACHABLE = (PDF, DOCX, XLSX, PPTX, ODT, ODS, TEXT, ZIP, PNG, JPEG, GIF, WEBP)
 IMAGES = (PNG, JPEG, GIF, WEBP)
