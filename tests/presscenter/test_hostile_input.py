@@ -166,21 +166,16 @@ def public_pages(world):
 
 
 def admin_pages(world):
-    query = urlencode({"q": world["payload"]})
-    pages = []
+    pages = [reverse("admin:news_newsitem_changelist") + "?" + urlencode({"q": world["payload"]})]
     for model, obj in (
         (Section, world["item"].section),
         (NewsItem, world["item"]),
         (Event, world["event"]),
-        (Person, world["person"]),
+        (Person, world["person"]),  # with its positions and contacts inline
         (Contact, Contact.objects.filter(person=None).get()),
     ):
         prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
-        pages += [
-            reverse(f"{prefix}_changelist"),
-            reverse(f"{prefix}_changelist") + f"?{query}",
-            reverse(f"{prefix}_change", args=[obj.pk]),
-        ]
+        pages += [reverse(f"{prefix}_changelist"), reverse(f"{prefix}_change", args=[obj.pk])]
     return pages
 
 
@@ -197,12 +192,13 @@ with_each_payload = pytest.mark.parametrize(
 
 @with_each_payload
 def test_public_pages_show_the_payload_as_text(client, world):
+    item_page = world["item"].get_absolute_url()
     for url in public_pages(world):
         html = get(client, url)
         assert executable_markup(html) == [], url
-    # Shown, not removed and not evaluated: the item's page reads the title as written.
-    html = get(client, world["item"].get_absolute_url())
-    assert " ".join(world["payload"].split()) in visible_text(html)
+        if url == item_page:
+            # Shown, not removed and not evaluated: the page reads the title as written.
+            assert " ".join(world["payload"].split()) in visible_text(html)
 
 
 @with_each_payload

@@ -18,7 +18,7 @@ from tests.factories import EventFactory, NewsItemFactory, PersonFactory
 pytestmark = pytest.mark.django_db
 
 EXAMPLES = settings(
-    max_examples=30,
+    max_examples=25,
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
