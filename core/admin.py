@@ -49,6 +49,9 @@ class UploadLimitMixin:
 
 
 class RefusedUploadForm:
+    """Mixed into an admin form for one refused request: its ``upload_refusal`` is the
+    form's error, so the form is invalid and nothing is saved."""
+
     upload_refusal = None
 
     def clean(self):
