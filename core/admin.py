@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from .editions import LANGUAGE_CODES
+from .uploads import upload_refusal
 
 
 def language_fieldsets(fields, extra=()):
@@ -31,3 +32,28 @@ class EditorMedia:
 
     css = {"all": ["admin/editor/editor.css"]}
     js = ["admin/editor/editor.js"]
+
+
+class UploadLimitMixin:
+    """For admins whose forms take files: when ``core.uploads.UploadLimitHandler``
+    stopped reading an oversized request, the form shows why as its error, with the
+    fields that did arrive, and saves nothing (the fields after the first file, the
+    inlines among them, were never read)."""
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        refusal = upload_refusal(request)
+        if refusal is None:
+            return form
+        return type(form.__name__, (RefusedUploadForm, form), {"upload_refusal": refusal})
+
+
+class RefusedUploadForm:
+    """Mixed into an admin form for one refused request: its ``upload_refusal`` is the
+    form's error, so the form is invalid and nothing is saved."""
+
+    upload_refusal = None
+
+    def clean(self):
+        super().clean()
+        raise self.upload_refusal

@@ -1,29 +1,58 @@
 """Model fields that keep a rule on every write path."""
 
 from django.db import models
+from django.db.models import Q
 
 from .html import sanitize_html
+from .text import STORED_UNCARRIABLE_PATTERN, strip_control_characters
+from .uploads import ImageUploadField
 
 
-class SanitizedHTMLField(models.TextField):
-    """Editors' HTML, cleaned by the field itself.
+class CleanTextMixin:
+    """A text field that stores only characters every output can carry
+    (``core.text``): control characters are removed by the field itself.
 
     The cleaning runs in ``get_db_prep_save``, the one step every write goes through:
     ``save()``, ``QuerySet.update()``, ``bulk_create()``, ``bulk_update()`` and
     ``loaddata``. ``pre_save`` also cleans the instance's own value, so an object that
-    was just saved holds what the database holds. Lookups are left alone: a search for
-    ``<b>`` is not rewritten.
+    was just saved holds what the database holds. Lookups are left alone.
+    django-modeltranslation builds each per-language field (``title_en``) as a
+    subclass of the field it translates, so they clean too.
     """
 
+    def clean_value(self, value):
+        return strip_control_characters(value)
+
     def pre_save(self, model_instance, add):
-        value = sanitize_html(super().pre_save(model_instance, add))
-        setattr(model_instance, self.attname, value)
-        return value
+        value = super().pre_save(model_instance, add)
+        cleaned = self.clean_value(value)
+        if cleaned != value:
+            # Only then: django-modeltranslation's descriptor on a translated field's
+            # own name (``title``) writes to the active language's column.
+            setattr(model_instance, self.attname, cleaned)
+        return cleaned
 
     def get_db_prep_save(self, value, connection):
         if isinstance(value, str):
-            value = sanitize_html(value)
+            value = self.clean_value(value)
         return super().get_db_prep_save(value, connection)
+
+
+class CleanCharField(CleanTextMixin, models.CharField):
+    """Editors' one-line text: titles, names, captions, alt texts, labels."""
+
+
+class CleanTextField(CleanTextMixin, models.TextField):
+    """Editors' plain text of several lines: leads, short biographies, descriptions."""
+
+
+class SanitizedHTMLField(CleanTextMixin, models.TextField):
+    """Editors' HTML, cleaned by the field itself on every write path (see
+    ``CleanTextMixin``): control characters go, then nh3 keeps only the allowed tags
+    and attributes (``core.html``). A search for ``<b>`` is not rewritten."""
+
+    def clean_value(self, value):
+        return sanitize_html(strip_control_characters(value))
 
 
 class DimensionedImageField(models.ImageField):
@@ -37,6 +66,9 @@ class DimensionedImageField(models.ImageField):
     file is never measured on load; a row without dimensions (an image whose file was
     missing when they were filled) simply has none. An assigned file that is gone
     leaves them empty instead of failing the save."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": ImageUploadField, **kwargs})
 
     def update_dimension_fields(self, instance, force=False, *args, **kwargs):
         value = instance.__dict__.get(self.attname)
@@ -102,3 +134,18 @@ def stored_size(file):
         return file.storage.size(file.name)
     except OSError:
         return None
+
+
+def clean_stored_text(model, columns):
+    """Remove the characters no output can carry (``core.text``) from ``columns`` of the
+    rows of ``model`` that hold any: for migrations, since rows written before a field
+    cleaned were stored as they came. One scan of the table finds the rows (with the
+    database's regular expressions); only those are read and written."""
+    holds_any = Q()
+    for column in columns:
+        holds_any |= Q(**{f"{column}__regex": STORED_UNCARRIABLE_PATTERN})
+    rows = model._base_manager.filter(holds_any).values("pk", *columns)
+    for row in rows.iterator():
+        pk = row.pop("pk")
+        cleaned = {column: strip_control_characters(value) for column, value in row.items()}
+        model._base_manager.filter(pk=pk).update(**cleaned)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from core.admin import EditionsAdminMixin, EditorMedia, language_fieldsets
+from core.admin import EditionsAdminMixin, EditorMedia, UploadLimitMixin, language_fieldsets
 
 from .models import Event, NewsAttachment, NewsImage, NewsItem, Section
 from .views import NewsPreviewView
@@ -39,7 +39,7 @@ class NewsAttachmentInline(TranslationTabularInline):
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(EditionsAdminMixin, TranslationAdmin):
+class NewsItemAdmin(UploadLimitMixin, EditionsAdminMixin, TranslationAdmin):
     Media = EditorMedia
 
     list_display = [

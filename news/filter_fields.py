@@ -8,6 +8,7 @@ chosen row if it is not among them.
 """
 
 import django_filters
+from django.core.validators import slug_re
 from django.forms.models import ModelChoiceIterator
 from django.utils.functional import SimpleLazyObject
 
@@ -41,8 +42,14 @@ class ShortListFilter(django_filters.ModelChoiceFilter):
 
         def short_list():
             rows = list(queryset[:limit])
-            if chosen and isinstance(chosen, str) and chosen not in {row.slug for row in rows}:
+            if is_slug(chosen) and chosen not in {row.slug for row in rows}:
                 rows += list(queryset.filter(slug=chosen)[:1])
             return rows
 
         self.field.short_list = SimpleLazyObject(short_list)
+
+
+def is_slug(value):
+    """Whether ``value`` from the query string can be a slug at all: anything else is
+    not looked up (PostgreSQL refuses a NUL character in a query with an error)."""
+    return isinstance(value, str) and slug_re.fullmatch(value) is not None

@@ -11,7 +11,13 @@ from django.utils.translation import pgettext_lazy
 
 from core.changes import ChangeSignallingQuerySet
 from core.editions import LANGUAGE_CODES, first_filled, has_language_q, translated_columns
-from core.fields import DimensionedImageField, SanitizedHTMLField, SizedFileField
+from core.fields import (
+    CleanCharField,
+    CleanTextField,
+    DimensionedImageField,
+    SanitizedHTMLField,
+    SizedFileField,
+)
 from core.models import EditionsModel, EditionsQuerySet, TimeStampedModel
 from core.reversing import slug_url
 from core.slugs import save_with_unique_slug, unique_slug
@@ -24,9 +30,9 @@ class Section(EditionsModel):
 
     edition_field = "name"
 
-    name = models.CharField(_("name"), max_length=150)
+    name = CleanCharField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=150, unique=True, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = CleanTextField(_("description"), blank=True)
     order = models.PositiveIntegerField(_("order"), default=100)
 
     objects = EditionsQuerySet.as_manager()
@@ -84,7 +90,7 @@ class Event(EditionsModel, TimeStampedModel):
         BRIEFING = "briefing", _("briefing")
         OTHER = "other", _("other")
 
-    title = models.CharField(_("title"), max_length=300, blank=True)
+    title = CleanCharField(_("title"), max_length=300, blank=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.MEETING)
     start = models.DateTimeField(_("start"))
@@ -94,8 +100,8 @@ class Event(EditionsModel, TimeStampedModel):
         default=False,
         help_text=_("Show dates only, for events whose hours are not announced."),
     )
-    venue = models.CharField(_("venue"), max_length=250, blank=True)
-    city = models.CharField(_("city"), max_length=120, blank=True)
+    venue = CleanCharField(_("venue"), max_length=250, blank=True)
+    city = CleanCharField(_("city"), max_length=120, blank=True)
     description = SanitizedHTMLField(
         _("description"), blank=True, help_text=_("HTML; unsafe markup is removed on save.")
     )
@@ -212,7 +218,7 @@ class NewsItem(EditionsModel, TimeStampedModel):
     section = models.ForeignKey(
         Section, on_delete=models.PROTECT, related_name="news", verbose_name=_("section")
     )
-    title = models.CharField(_("title"), max_length=300, blank=True)
+    title = CleanCharField(_("title"), max_length=300, blank=True)
     slug = models.SlugField(
         _("slug"),
         max_length=200,
@@ -223,7 +229,7 @@ class NewsItem(EditionsModel, TimeStampedModel):
             "Keep it once the item is published."
         ),
     )
-    lead = models.TextField(_("lead"), blank=True, help_text=_("One or two plain sentences."))
+    lead = CleanTextField(_("lead"), blank=True, help_text=_("One or two plain sentences."))
     body = SanitizedHTMLField(
         _("body"), blank=True, help_text=_("HTML; unsafe markup is removed on save.")
     )
@@ -237,14 +243,14 @@ class NewsItem(EditionsModel, TimeStampedModel):
     )
     image_width = models.PositiveIntegerField(_("image width"), null=True, editable=False)
     image_height = models.PositiveIntegerField(_("image height"), null=True, editable=False)
-    image_alt = models.CharField(
+    image_alt = CleanCharField(
         _("alt text"),
         max_length=250,
         blank=True,
         help_text=_("What the image shows, for people who cannot see it."),
     )
-    image_caption = models.CharField(_("caption"), max_length=300, blank=True)
-    image_credit = models.CharField(_("credit"), max_length=150, blank=True)
+    image_caption = CleanCharField(_("caption"), max_length=300, blank=True)
+    image_credit = CleanCharField(_("credit"), max_length=150, blank=True)
     people = models.ManyToManyField(
         Person, blank=True, related_name="news", verbose_name=_("people")
     )
@@ -392,9 +398,9 @@ class NewsImage(ItemPart):
     )
     width = models.PositiveIntegerField(_("width"), null=True, editable=False)
     height = models.PositiveIntegerField(_("height"), null=True, editable=False)
-    alt = models.CharField(_("alt text"), max_length=250, blank=True)
-    caption = models.CharField(_("caption"), max_length=300, blank=True)
-    credit = models.CharField(_("credit"), max_length=150, blank=True)
+    alt = CleanCharField(_("alt text"), max_length=250, blank=True)
+    caption = CleanCharField(_("caption"), max_length=300, blank=True)
+    credit = CleanCharField(_("credit"), max_length=150, blank=True)
 
     class Meta(ItemPart.Meta):
         verbose_name = _("gallery image")
@@ -420,7 +426,7 @@ class NewsAttachment(ItemPart):
         size_field="file_size",
     )
     file_size = models.PositiveBigIntegerField(_("file size"), null=True, editable=False)
-    title = models.CharField(_("title"), max_length=250, blank=True)
+    title = CleanCharField(_("title"), max_length=250, blank=True)
 
     class Meta(ItemPart.Meta):
         verbose_name = _("attachment")

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.changes import ChangeSignallingQuerySet
 from core.editions import first_filled, organisation
-from core.fields import DimensionedImageField, SanitizedHTMLField
+from core.fields import CleanCharField, CleanTextField, DimensionedImageField, SanitizedHTMLField
 from core.models import EditionsModel, EditionsQuerySet, TimeStampedModel
 from core.reversing import slug_url
 from core.slugs import save_with_unique_slug, unique_slug
@@ -27,9 +27,9 @@ class PersonQuerySet(EditionsQuerySet):
 class Person(EditionsModel, TimeStampedModel):
     edition_field = "family_name"
 
-    given_name = models.CharField(_("given name"), max_length=100, blank=True)
-    patronymic = models.CharField(_("patronymic"), max_length=100, blank=True)
-    family_name = models.CharField(_("family name"), max_length=100, blank=True)
+    given_name = CleanCharField(_("given name"), max_length=100, blank=True)
+    patronymic = CleanCharField(_("patronymic"), max_length=100, blank=True)
+    family_name = CleanCharField(_("family name"), max_length=100, blank=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True, blank=True)
     photo = DimensionedImageField(
         _("photo"),
@@ -41,13 +41,13 @@ class Person(EditionsModel, TimeStampedModel):
     )
     photo_width = models.PositiveIntegerField(_("photo width"), null=True, editable=False)
     photo_height = models.PositiveIntegerField(_("photo height"), null=True, editable=False)
-    photo_alt = models.CharField(
+    photo_alt = CleanCharField(
         _("photo alt text"),
         max_length=250,
         blank=True,
         help_text=_("What the photo shows, for people who cannot see it."),
     )
-    short_bio = models.TextField(
+    short_bio = CleanTextField(
         _("short bio"), blank=True, help_text=_("One or two sentences for lists and cards.")
     )
     biography = SanitizedHTMLField(
@@ -118,8 +118,8 @@ class Position(models.Model):
     person = models.ForeignKey(
         Person, on_delete=models.CASCADE, related_name="positions", verbose_name=_("person")
     )
-    title = models.CharField(_("title"), max_length=250, blank=True)
-    organisation = models.CharField(_("organisation"), max_length=250, blank=True)
+    title = CleanCharField(_("title"), max_length=250, blank=True)
+    organisation = CleanCharField(_("organisation"), max_length=250, blank=True)
     start_date = models.DateField(
         _("start date"), null=True, blank=True, help_text=_("Leave empty if not known.")
     )
@@ -268,14 +268,14 @@ class Contact(models.Model):
         verbose_name=_("person"),
         help_text=_("Leave empty for an office contact."),
     )
-    label = models.CharField(
+    label = CleanCharField(
         _("label"),
         max_length=200,
         blank=True,
         help_text=_("Who answers: an office such as 'Press service', or a role."),
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
-    value = models.CharField(_("value"), max_length=300)
+    value = CleanCharField(_("value"), max_length=300)
     is_public = models.BooleanField(_("public"), default=True)
     in_footer = models.BooleanField(
         _("show in footer"), default=False, help_text=_("Print it in every page's footer.")

@@ -58,9 +58,10 @@ if ADMIN_PATH == "/":
     ADMIN_PATH = "admin/"
 
 INSTALLED_APPS = [
-    # modeltranslation patches the admin, so it comes before django.contrib.admin.
+    # modeltranslation patches the admin, so it comes before the admin: Django's, with
+    # the project's site (a login that keeps `next` on this site).
     "modeltranslation",
-    "django.contrib.admin",
+    "presscenter.apps.PresscenterAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -218,6 +219,17 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 PRESSCENTER_MAX_IMAGE_BYTES = 10 * 1024 * 1024
 PRESSCENTER_MAX_IMAGE_PIXELS = 40_000_000
 PRESSCENTER_MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
+# One request may carry one attachment at the limit and the form's other fields; a
+# larger one is refused at its first file, before the file is read
+# (core.uploads.UploadLimitHandler). The proxy's client_max_body_size matches it (60m).
+PRESSCENTER_MAX_UPLOAD_REQUEST_BYTES = (
+    PRESSCENTER_MAX_ATTACHMENT_BYTES + DATA_UPLOAD_MAX_MEMORY_SIZE
+)
+FILE_UPLOAD_HANDLERS = [
+    "core.uploads.UploadLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # The organisation the site speaks for, per edition (core.editions.organisation()).
 PRESSCENTER_ORGANISATION = {

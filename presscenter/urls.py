@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from core.media import media_urlpatterns
 from core.sitemaps import URLSET_TEMPLATE
 
 from . import views
@@ -38,9 +38,9 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-# Uploaded media in development; production serves MEDIA_ROOT from the web server
-# or object storage (docs/deployment.md).
-urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded media in development, as downloads that cannot run script (core/media.py);
+# production serves MEDIA_ROOT from the web server with the same headers.
+urlpatterns += media_urlpatterns()
 
 admin.site.site_header = settings.PRESSCENTER_ORGANISATION[settings.LANGUAGE_CODE]
 admin.site.site_title = settings.PRESSCENTER_ORGANISATION_SHORT[settings.LANGUAGE_CODE]

@@ -1,9 +1,10 @@
 from django import template
 from django.conf import settings
-from django.urls import translate_url
-from django.utils.translation import get_language_info
+from django.urls import reverse, translate_url
+from django.utils.translation import get_language_info, override
 
 from core.editions import edition
+from core.local_paths import is_local_path
 
 register = template.Library()
 
@@ -14,7 +15,9 @@ def language_links(context):
 
     A view may put ``language_alternates`` ({code: {"url", "exists"}}) in the
     context when the same page does not exist in every language (a news item written
-    in one only): the switcher then leads to that edition's list instead.
+    in one only): the switcher then leads to that edition's list instead. A request
+    path that could lead off the site (``//host/``, ``/\\host``, a scheme) gets the
+    edition's home page: ``translate_url`` keeps a ``//host`` as the link's host.
     """
     request = context.get("request")
     current = edition()
@@ -24,10 +27,8 @@ def language_links(context):
         exists = True
         if code in alternates:
             url, exists = alternates[code]["url"], alternates[code]["exists"]
-        elif request is not None:
-            url = translate_url(request.get_full_path(), code)
         else:
-            url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
+            url = translated_path(request, code)
         info = get_language_info(code)
         links.append(
             {
@@ -39,6 +40,17 @@ def language_links(context):
             }
         )
     return links
+
+
+def translated_path(request, code):
+    """The request's page in edition ``code``, or that edition's home page."""
+    path = request.get_full_path() if request is not None else ""
+    if is_local_path(path):
+        url = translate_url(path, code)
+        if is_local_path(url):
+            return url
+    with override(code):
+        return reverse("home")
 
 
 @register.simple_tag(takes_context=True)

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.off_site_inputs import NORMAL_PATH, OFF_SITE
+
 SCRIPT = Path(__file__).resolve().parents[2] / "static" / "js" / "site.js"
 HERE = "https://press.example.org/news/secretary-general/some-item/"
 SECTION = "/news/secretary-general/"
@@ -56,3 +58,19 @@ def go_back_href(referrer):
 )
 def test_go_back_follows_only_a_same_site_referrer(referrer, expected):
     assert go_back_href(referrer) == expected
+
+
+def referrer_for(value):
+    """A referrer carrying ``value``: a path on this site's origin, or as it is."""
+    return "https://press.example.org" + value if value.startswith("/") else value
+
+
+@pytest.mark.skipif(node is None, reason="Node.js is not installed")
+@pytest.mark.parametrize("value", OFF_SITE)
+def test_go_back_refuses_a_path_that_could_lead_off_the_site(value):
+    assert go_back_href(referrer_for(value)) == SECTION
+
+
+@pytest.mark.skipif(node is None, reason="Node.js is not installed")
+def test_go_back_follows_a_normal_path():
+    assert go_back_href(referrer_for(NORMAL_PATH)) == NORMAL_PATH

@@ -25,7 +25,9 @@ def png(name="photo.png", width=40, height=30):
 
 
 def pdf(size=1234):
-    return SimpleUploadedFile("statement.pdf", b"%" * size, content_type="application/pdf")
+    """A file of ``size`` bytes that starts as a PDF does (the upload check reads it)."""
+    content = b"%PDF-1.4\n".ljust(size, b"%")
+    return SimpleUploadedFile("statement.pdf", content, content_type="application/pdf")
 
 
 def detail_url(item):
