@@ -338,8 +338,13 @@ nginx_checks() {
     "$([[ "$status" == 200 && "$(header Content-Disposition)" == attachment \
           && "$(header Content-Security-Policy)" == "default-src 'none'; sandbox" \
           && "$(header X-Content-Type-Options)" == nosniff ]]; echo $?)"
-  status="$(get "$PROXY/media/news/2024/07/photo.html")"
-  check "other media are sandboxed and not sniffed, not forced to download" \
+  status="$(get "$PROXY/media/news/2024/07/briefing.html")"
+  check "any other upload downloads too (Content-Disposition: $(header Content-Disposition)), sandboxed, not sniffed" \
+    "$([[ "$status" == 200 && "$(header Content-Disposition)" == attachment \
+          && "$(header Content-Security-Policy)" == "default-src 'none'; sandbox" \
+          && "$(header X-Content-Type-Options)" == nosniff ]]; echo $?)"
+  status="$(get "$PROXY/media/news/2024/07/photo.png")"
+  check "an image is shown inline, sandboxed and not sniffed" \
     "$([[ "$status" == 200 && -z "$(header Content-Disposition)" \
           && "$(header Content-Security-Policy)" == "default-src 'none'; sandbox" \
           && "$(header X-Content-Type-Options)" == nosniff ]]; echo $?)"
@@ -381,7 +386,8 @@ psql -q -X -d postgres -c "CREATE DATABASE $DB" >/dev/null
 mkdir -p "$STATIC_ROOT/bench" "$MEDIA_ROOT/news/files/2024/07" "$MEDIA_ROOT/news/2024/07"
 printf 'ok\n' >"$STATIC_ROOT/bench.txt"
 printf '%%PDF-1.4\n%%bench\n' >"$MEDIA_ROOT/news/files/2024/07/communique.pdf"
-printf '<script>alert(1)</script>\n' >"$MEDIA_ROOT/news/2024/07/photo.html"
+printf '<script>alert(1)</script>\n' >"$MEDIA_ROOT/news/2024/07/briefing.html"
+printf '\x89PNG\r\n\x1a\n' >"$MEDIA_ROOT/news/2024/07/photo.png"
 bench/nginx.sh render "$TMP/nginx" "127.0.0.1:$NGINX_PORT" "127.0.0.1:$APP_PORT" \
   "$STATIC_ROOT" "$MEDIA_ROOT"
 
