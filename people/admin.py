@@ -2,7 +2,12 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from core.admin import EditionsAdminMixin, EditorMedia, language_fieldsets
+from core.admin import (
+    EditionsAdminMixin,
+    EditorMedia,
+    ProtectedDeletionAdminMixin,
+    language_fieldsets,
+)
 
 from .models import Contact, Person, Position
 
@@ -21,7 +26,7 @@ class ContactInline(TranslationTabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(EditionsAdminMixin, TranslationAdmin):
+class PersonAdmin(ProtectedDeletionAdminMixin, EditionsAdminMixin, TranslationAdmin):
     Media = EditorMedia
 
     list_display = ["__str__", "headline", "order", "is_public", "languages"]
