@@ -1,10 +1,16 @@
 """Admin pieces both apps use: per-language fieldsets, a languages column, the
-editor's assets. Nothing is registered here."""
+editor's assets, delete pages that refuse while content refers to the object. Nothing
+is registered here."""
 
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from .deletion import referring_objects
 from .editions import LANGUAGE_CODES
 from .uploads import upload_refusal
 
@@ -57,3 +63,36 @@ class RefusedUploadForm:
     def clean(self):
         super().clean()
         raise self.upload_refusal
+
+
+class ProtectedDeletionAdminMixin:
+    """The delete pages refuse while other content refers to what would be deleted:
+    by a protected foreign key (Django lists those itself) or by a relation registered
+    in core/deletion.py (listed here, with links). A message says why and what to do."""
+
+    def get_deleted_objects(self, objs, request):
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        referring, more = referring_objects(self.model, objs)
+        protected = [*protected, *(self.protected_entry(request, obj) for obj in referring)]
+        if more:
+            protected.append(gettext("… and more"))
+        if protected:
+            self.message_user(
+                request,
+                gettext(
+                    "Nothing was deleted: the news items or events listed below refer to it. "
+                    "Change them first so that they no longer do."
+                ),
+                messages.ERROR,
+            )
+        return deleted, counts, perms_needed, protected
+
+    def protected_entry(self, request, obj):
+        """“News item: <a>title</a>”, as Django lists protected objects."""
+        opts = obj._meta
+        label = capfirst(opts.verbose_name)
+        model_admin = self.admin_site._registry.get(type(obj))
+        if model_admin is None or not model_admin.has_change_permission(request, obj):
+            return format_html("{}: {}", label, obj)
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        return format_html('{}: <a href="{}">{}</a>', label, url, obj)

@@ -6,14 +6,20 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from core.admin import EditionsAdminMixin, EditorMedia, UploadLimitMixin, language_fieldsets
+from core.admin import (
+    EditionsAdminMixin,
+    EditorMedia,
+    ProtectedDeletionAdminMixin,
+    UploadLimitMixin,
+    language_fieldsets,
+)
 
 from .models import Event, NewsAttachment, NewsImage, NewsItem, Section
 from .views import NewsPreviewView
 
 
 @admin.register(Section)
-class SectionAdmin(EditionsAdminMixin, TranslationAdmin):
+class SectionAdmin(ProtectedDeletionAdminMixin, EditionsAdminMixin, TranslationAdmin):
     Media = EditorMedia
 
     list_display = ["__str__", "slug", "order", "languages"]
@@ -142,7 +148,7 @@ class NewsItemAdmin(UploadLimitMixin, EditionsAdminMixin, TranslationAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(EditionsAdminMixin, TranslationAdmin):
+class EventAdmin(ProtectedDeletionAdminMixin, EditionsAdminMixin, TranslationAdmin):
     Media = EditorMedia
 
     list_display = ["__str__", "kind", "start", "end", "city", "is_public", "languages"]

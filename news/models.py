@@ -256,7 +256,7 @@ class NewsItem(EditionsModel, TimeStampedModel):
     )
     event = models.ForeignKey(
         Event,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="news",

@@ -2,7 +2,13 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from core.admin import EditionsAdminMixin, EditorMedia, UploadLimitMixin, language_fieldsets
+from core.admin import (
+    EditionsAdminMixin,
+    EditorMedia,
+    ProtectedDeletionAdminMixin,
+    UploadLimitMixin,
+    language_fieldsets,
+)
 
 from .models import Contact, Person, Position
 
@@ -21,7 +27,9 @@ class ContactInline(TranslationTabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(UploadLimitMixin, EditionsAdminMixin, TranslationAdmin):
+class PersonAdmin(
+    ProtectedDeletionAdminMixin, UploadLimitMixin, EditionsAdminMixin, TranslationAdmin
+):
     Media = EditorMedia
 
     list_display = ["__str__", "headline", "order", "is_public", "languages"]

@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.changes import ChangeSignallingQuerySet
+from core.deletion import ProtectedDeletionModel, ProtectedDeletionQuerySet
 from core.editions import first_filled, organisation
 from core.fields import CleanCharField, CleanTextField, DimensionedImageField, SanitizedHTMLField
 from core.models import EditionsModel, EditionsQuerySet, TimeStampedModel
@@ -18,13 +19,16 @@ from core.slugs import save_with_unique_slug, unique_slug
 from core.uploads import validate_image_upload
 
 
-class PersonQuerySet(EditionsQuerySet):
+class PersonQuerySet(ProtectedDeletionQuerySet, EditionsQuerySet):
     def public(self, language=None):
         """People shown on the public site: flagged public and named in this edition."""
         return self.written_in(language).filter(is_public=True)
 
 
-class Person(EditionsModel, TimeStampedModel):
+class Person(ProtectedDeletionModel, EditionsModel, TimeStampedModel):
+    """Someone the site names. Not deleted while news or events name them (news
+    registers those references: core/deletion.py)."""
+
     edition_field = "family_name"
 
     given_name = CleanCharField(_("given name"), max_length=100, blank=True)

@@ -5,6 +5,7 @@ without ``DJANGO_DEBUG=1`` the web server refuses to start unless ``DJANGO_SECRE
 and ``DJANGO_ALLOWED_HOSTS`` are set (presscenter/readiness.py).
 """
 
+import math
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -33,6 +34,11 @@ def origin(url):
 
 def env_list(name):
     return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
+
+
+def env_float(name, default):
+    value = os.environ.get(name, "").strip()
+    return float(value) if value else default
 
 
 DEBUG = env_bool("DJANGO_DEBUG")
@@ -78,6 +84,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz is answered here, before host validation and any redirect: a load
+    # balancer probes by IP address, over plain HTTP.
+    "presscenter.health.HealthCheckMiddleware",
     # HTTPS redirect, HSTS, nosniff, Referrer-Policy, Cross-Origin-Opener-Policy.
     "django.middleware.security.SecurityMiddleware",
     # The Content-Security-Policy and Permissions-Policy headers are added to every
@@ -98,6 +107,8 @@ MIDDLEWARE = [
     "presscenter.security.AdminIdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A database that refuses or times out gives the 503 page, not a 500.
+    "presscenter.errors.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a refused login into the lockout page. Admin
     # logins are POSTs, which the page cache never touches.
     "axes.middleware.AxesMiddleware",
@@ -135,15 +146,40 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A database that is down or hung must give a quick 503, never a worker stuck until
+# gunicorn kills it: connecting gives up after DJANGO_DB_CONNECT_TIMEOUT seconds, and
+# a statement is cancelled after DJANGO_DB_STATEMENT_TIMEOUT seconds (0: never).
+# manage.py sets no statement timeout unless one is given (migrations, backups).
+DB_CONNECT_TIMEOUT = env_float("DJANGO_DB_CONNECT_TIMEOUT", 3)
+DB_STATEMENT_TIMEOUT = env_float("DJANGO_DB_STATEMENT_TIMEOUT", 10)
+_database = DATABASES["default"]
+_options = _database.setdefault("OPTIONS", {})
+if _database["ENGINE"] == "django.db.backends.postgresql":
+    if DB_CONNECT_TIMEOUT:
+        # Whole seconds, at least 2: libpq's own rule.
+        _options.setdefault("connect_timeout", max(2, math.ceil(DB_CONNECT_TIMEOUT)))
+    if DB_STATEMENT_TIMEOUT:
+        statement = f"-c statement_timeout={round(DB_STATEMENT_TIMEOUT * 1000)}"
+        _options["options"] = f"{_options.get('options', '')} {statement}".strip()
+elif _database["ENGINE"] == "django.db.backends.sqlite3" and DB_STATEMENT_TIMEOUT:
+    # How long a statement waits for another connection's write lock.
+    _options.setdefault("timeout", DB_STATEMENT_TIMEOUT)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
+    # Django's RedisCache, except that a Redis failure is a cache miss, logged once a
+    # minute (core/cache.py); short socket timeouts so a silent Redis costs little.
+    CACHE_SOCKET_TIMEOUT = env_float("PRESSCENTER_CACHE_SOCKET_TIMEOUT", 0.5)
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("PRESSCENTER_CACHE_KEY_PREFIX", "presscenter"),
+            "OPTIONS": {
+                "socket_connect_timeout": CACHE_SOCKET_TIMEOUT,
+                "socket_timeout": CACHE_SOCKET_TIMEOUT,
+            },
         }
     }
 else:
@@ -320,15 +356,40 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "presscenter.security.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "presscenter.security.client_ip"
 
+# Error pages that need no database (presscenter/errors.py); the 503's Retry-After.
+CSRF_FAILURE_VIEW = "presscenter.errors.csrf_failure"
+SERVICE_UNAVAILABLE_RETRY_AFTER = 30
+
+# One line per event, to standard error. A forged Host header is a request to refuse,
+# not a fault: one line, without the traceback Django attaches.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"without_traceback": {"()": "presscenter.log_filters.WithoutTraceback"}},
+    "formatters": {"line": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "line"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
+        "django.security.DisallowedHost": {"filters": ["without_traceback"]},
         # One line per login, failed or not (presscenter/security.py), instead of
         # django-axes' own several; its warnings (a lockout) still show.
         "presscenter.security": {"level": "INFO"},
         "axes": {"level": "WARNING"},
     },
 }
+
+# Errors are reported to Sentry when SENTRY_DSN is set (the SDK's Django integration:
+# unhandled exceptions, and log records at ERROR); otherwise only to the log above.
+# No personal data (user, IP address, cookies) is sent.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    import sentry_sdk
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        integrations=[DjangoIntegration()],
+        send_default_pii=False,
+        environment=os.environ.get("SENTRY_ENVIRONMENT") or "production",
+        release=os.environ.get("SENTRY_RELEASE") or None,
+    )

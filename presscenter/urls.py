@@ -13,7 +13,6 @@ from .sitemaps import SITEMAPS
 
 urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
-    path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     # An index, then one sitemap per kind of page, each paginated (?p=2); the page
     # cache stores them like any public page, and retires them on every change.
@@ -41,6 +40,13 @@ urlpatterns += i18n_patterns(
 # Uploaded media in development, as downloads that cannot run script (core/media.py);
 # production serves MEDIA_ROOT from the web server with the same headers.
 urlpatterns += media_urlpatterns()
+
+# Error pages that need no database, in the language of the path (presscenter/errors.py).
+# The 404 page is Django's own view of templates/404.html. /healthz is answered by
+# presscenter.health.HealthCheckMiddleware, before host validation.
+handler400 = "presscenter.errors.bad_request"
+handler403 = "presscenter.errors.permission_denied"
+handler500 = "presscenter.errors.server_error"
 
 admin.site.site_header = settings.PRESSCENTER_ORGANISATION[settings.LANGUAGE_CODE]
 admin.site.site_title = settings.PRESSCENTER_ORGANISATION_SHORT[settings.LANGUAGE_CODE]

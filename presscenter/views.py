@@ -1,7 +1,5 @@
 from django.conf import settings
-from django.db import connection
-from django.http import HttpResponse, JsonResponse
-from django.views.decorators.cache import never_cache
+from django.http import HttpResponse
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
@@ -29,19 +27,6 @@ class HomeView(TemplateView):
             leadership=Person.objects.public().prefetch_related("positions")[:4],
             **kwargs,
         )
-
-
-@require_GET
-@never_cache
-def healthz(request):
-    """For load balancers and monitors: 200 when the database answers, 503 otherwise."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except Exception:  # any database failure means "not healthy", never a 500 page
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
 
 
 @require_GET

@@ -82,10 +82,10 @@ class TestHome:
             client.get(reverse("home"))
 
 
-def test_healthz_reports_the_database(client):
+def test_healthz_reports_the_database_and_the_cache(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
     assert "no-cache" in response["Cache-Control"]
 
 
