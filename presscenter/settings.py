@@ -227,7 +227,9 @@ STORAGES = {
         )
     },
 }
-MEDIA_URL = "media/"
+# Uploads are best served from a domain of their own (docs/deployment.md), e.g.
+# MEDIA_URL=https://media.press.example.org/
+MEDIA_URL = os.environ.get("MEDIA_URL") or "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
 
 # Uploads on S3-compatible object storage (django-storages) when a bucket is named,
