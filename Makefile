@@ -55,6 +55,9 @@ serve: install ## Production settings: migrate, collect static files, gunicorn o
 bench: install ## Serving benchmark at 1,000, 100,000 and 1,000,000 news items (about 16 minutes)
 	bench/run.sh $(BENCH_SIZES)
 
+soak: install ## 64 connections for 5 minutes against the production server: no error, flat memory
+	bench/soak.sh
+
 install: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml

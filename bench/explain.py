@@ -2,9 +2,10 @@
 
 For each case the queryset is the view's: ``NewsItem.objects.published().for_listing()``
 filtered by ``NewsFilter`` (the date range and the text search of ``/news/``), in the
-model's order, paginated by ``Paginator`` as ``ForgivingPaginationMixin`` does. Each case
-prints the plan of the paginator's ``COUNT(*)`` (the SQL Django sent, captured and
-explained again) and of the page's ``SELECT`` (``QuerySet.explain``).
+model's order, paginated by ``ArchivePaginator`` as the view does (news/pagination.py: a
+count capped at 1,001 rows, deep pages read by key first). Each case prints the plan of
+the paginator's capped ``COUNT`` and of the page's ``SELECT``, both the SQL Django sent,
+captured and explained again.
 
 Cases: the list (page 1), page 10,000, one month (``date_from``/``date_to``), and a text
 search (``q``). Run it against a database that holds the archive to study, e.g. the
@@ -32,13 +33,13 @@ import django  # noqa: E402
 django.setup()
 
 from django.conf import settings  # noqa: E402
-from django.core.paginator import Paginator  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import translation  # noqa: E402
 
 from news.filters import NewsFilter  # noqa: E402
 from news.models import NewsItem  # noqa: E402
+from news.pagination import ArchivePaginator  # noqa: E402
 
 
 def listing(filters=None):
@@ -59,7 +60,9 @@ def explain_sql(sql):
 
 
 def case(title, queryset, page_number):
-    paginator = Paginator(queryset, settings.PRESSCENTER_PAGE_SIZE, allow_empty_first_page=True)
+    paginator = ArchivePaginator(
+        queryset, settings.PRESSCENTER_PAGE_SIZE, allow_empty_first_page=True
+    )
     with CaptureQueriesContext(connection) as captured:
         count = paginator.count
     count_sql = captured.captured_queries[-1]["sql"]
@@ -68,13 +71,13 @@ def case(title, queryset, page_number):
         print(f"## {title}\n\nPage {page_number} does not exist ({count} items): skipped.\n")
         return
     print(f"## {title}\n")
-    print(f"{count} items; page {page.number} of {paginator.num_pages}.\n")
-    print(f"COUNT (the paginator):\n\n```\n{count_sql}\n\n{explain_sql(count_sql)}\n```\n")
+    counted = f"{count} items" if paginator.count_is_exact else f"more than {count - 1} items"
+    print(f"{counted}; page {page.number}.\n")
+    print(f"COUNT (capped):\n\n```\n{count_sql}\n\n{explain_sql(count_sql)}\n```\n")
     with CaptureQueriesContext(connection) as captured:
-        list(page.object_list)
+        paginator.page(page_number)
     page_sql = captured.captured_queries[-1]["sql"]
-    plan = page.object_list.explain(analyze=True, buffers=True)
-    print(f"The page:\n\n```\n{page_sql}\n\n{plan}\n```\n")
+    print(f"The page:\n\n```\n{page_sql}\n\n{explain_sql(page_sql)}\n```\n")
 
 
 def main():
