@@ -14,7 +14,7 @@ DEPLOY_CHECK_ENV := DJANGO_DEBUG= DJANGO_HTTPS= DJANGO_SECURE_COOKIES= \
 	DJANGO_SECRET_KEY=check-deploy-only-Vq3fT9xLm2RkW8sZp4NcYh7JdB6gUe1aKo5wPz \
 	DJANGO_ALLOWED_HOSTS=press.example.org
 
-.PHONY: run test serve bench install lint format demo superuser messages clean
+.PHONY: run test serve bench soak install lint format demo superuser messages clean
 
 run: install ## Install, migrate, load the demo content and serve on http://127.0.0.1:8000
 	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
