@@ -17,7 +17,7 @@ class PositionInline(TranslationTabularInline):
     model = Position
     extra = 0
     fields = ["title_en", "title_ru", "organisation_en", "organisation_ru", "start_date",
-              "end_date"]  # fmt: skip
+              "end_date", "in_organisation", "rank"]  # fmt: skip
 
 
 class ContactInline(TranslationTabularInline):

@@ -1,9 +1,10 @@
 import re
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
@@ -24,12 +25,21 @@ class PersonQuerySet(ProtectedDeletionQuerySet, EditionsQuerySet):
         """People shown on the public site: flagged public and named in this edition."""
         return self.written_in(language).filter(is_public=True)
 
+    def officials(self, language=None):
+        """Public people with a post in the organisation, whatever its dates, with their
+        positions: what the leadership is made of. Who among them is a current and who
+        a former official is decided on the day, by ``Person.standing_on``."""
+        posts = Position.objects.filter(person=OuterRef("pk"), in_organisation=True)
+        return self.public(language).filter(Exists(posts)).prefetch_related("positions")
+
 
 class Person(ProtectedDeletionModel, EditionsModel, TimeStampedModel):
     """Someone the site names. Not deleted while news or events name them (news
     registers those references: core/deletion.py)."""
 
     edition_field = "family_name"
+
+    CURRENT_OFFICIAL, FORMER_OFFICIAL = "current", "former"
 
     given_name = CleanCharField(_("given name"), max_length=100, blank=True)
     patronymic = CleanCharField(_("patronymic"), max_length=100, blank=True)
@@ -58,7 +68,12 @@ class Person(ProtectedDeletionModel, EditionsModel, TimeStampedModel):
         _("biography"), blank=True, help_text=_("HTML; unsafe markup is removed on save.")
     )
     order = models.PositiveIntegerField(
-        _("order"), default=100, help_text=_("Lower numbers come first on the leadership page.")
+        _("order"),
+        default=100,
+        help_text=_(
+            "Lower numbers come first: among officials whose posts have the same rank, on "
+            "the press contacts page and in the news filter."
+        ),
     )
     is_public = models.BooleanField(_("public"), default=True)
 
@@ -105,13 +120,75 @@ class Person(ProtectedDeletionModel, EditionsModel, TimeStampedModel):
 
     @property
     def headline_position(self):
-        """The position to print under the name: the current one, else the latest."""
+        """The position to print under the name: the post held in the organisation
+        (``standing_on``), else another current one, else the organisation post that
+        ended last, else the latest."""
         positions = self.titled_positions
         if not positions:
             return None
         today = timezone.localdate()
+        standing, post = self.standing_on(today)
+        if standing == self.CURRENT_OFFICIAL and post.title:
+            return post
         current = [p for p in positions if p.status_on(today) == Position.CURRENT]
-        return (current or positions)[0]
+        if current:
+            return current[0]
+        return post if post and post.title else positions[0]
+
+    def standing_on(self, today):
+        """The leadership's one rule: whether the person is a current or a former
+        official of the organisation on ``today``, from the dates of their posts in it.
+
+        ``(CURRENT_OFFICIAL, post)`` while a post in the organisation is held (its term
+        covers the day, or it has no dates: nothing says it ended), ``post`` being the
+        highest-ranked one held (the latest begun of equal rank); otherwise
+        ``(FORMER_OFFICIAL, post)`` once a term in it has ended, ``post`` being the one
+        that ended last; otherwise ``(None, None)``: no post in the organisation, or
+        only one still to come. Positions are prefetched with the person, so this reads
+        no database."""
+        posts = [p for p in self.positions.all() if p.in_organisation]
+        held = [p for p in posts if p.is_held_on(today)]
+        if held:
+            return self.CURRENT_OFFICIAL, min(held, key=lambda p: p.rank)
+        ended = [p for p in posts if p.status_on(today) == Position.ENDED]
+        if ended:
+            return self.FORMER_OFFICIAL, max(ended, key=lambda p: p.end_date)
+        return None, None
+
+    @property
+    def standing(self):
+        """``CURRENT_OFFICIAL``, ``FORMER_OFFICIAL`` or None, today."""
+        return self.standing_on(timezone.localdate())[0]
+
+
+@dataclass(frozen=True)
+class Official:
+    """A person as the leadership lists them, with the post it names them by."""
+
+    person: "Person"
+    post: "Position"
+
+
+class Leadership:
+    """The organisation's officials on a day, split by ``Person.standing_on``: current
+    officials by the rank of the post they hold (the Secretary General first), then by
+    the people's order; former officials by the end of their last term, latest first.
+    The leadership page and the home page's block are made from it."""
+
+    def __init__(self, people, today=None):
+        today = today or timezone.localdate()
+        self.current, self.former = [], []
+        for person in people:
+            standing, post = person.standing_on(today)
+            if standing == Person.CURRENT_OFFICIAL:
+                self.current.append(Official(person, post))
+            elif standing == Person.FORMER_OFFICIAL:
+                self.former.append(Official(person, post))
+        self.current.sort(key=lambda o: (o.post.rank, o.person.order, o.person.pk))
+        self.former.sort(key=lambda o: (-o.post.end_date.toordinal(), o.person.order, o.person.pk))
+
+    def __bool__(self):
+        return bool(self.current or self.former)
 
 
 class Position(models.Model):
@@ -132,6 +209,22 @@ class Position(models.Model):
         null=True,
         blank=True,
         help_text=_("The last day of the term; leave empty for an open term."),
+    )
+    in_organisation = models.BooleanField(
+        _("post in the organisation"),
+        default=True,
+        help_text=_(
+            "Clear it for a post elsewhere (a national government's, another body's): "
+            "whoever holds no post in the organisation is not listed among its officials."
+        ),
+    )
+    rank = models.PositiveSmallIntegerField(
+        _("rank"),
+        default=100,
+        help_text=_(
+            "Where the post comes among the organisation's current officials: lower "
+            "first. The Secretary General's is 10."
+        ),
     )
 
     objects = ChangeSignallingQuerySet.as_manager()
@@ -172,6 +265,11 @@ class Position(models.Model):
     @property
     def status(self):
         return self.status_on(timezone.localdate())
+
+    def is_held_on(self, today):
+        """Whether the post is held on ``today``: its term covers the day, or it has no
+        dates (nothing says it has ended or not begun)."""
+        return self.status_on(today) in (self.CURRENT, self.UNDATED)
 
     @property
     def term(self):

@@ -1,17 +1,19 @@
 from django.db.models import Prefetch
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, TemplateView
 
-from .models import Contact, ContactGroup, Person
+from .models import Contact, ContactGroup, Leadership, Person
 
 
-class PersonListView(ListView):
-    """The leadership page: every public person, in the editors' order."""
+class PersonListView(TemplateView):
+    """The leadership page: the organisation's current officials, then its former ones
+    (``Leadership``). People who never held a post in it keep their profiles, linked
+    from the news and events that name them, but are not listed here."""
 
     template_name = "people/person_list.html"
-    context_object_name = "people"
 
-    def get_queryset(self):
-        return Person.objects.public().prefetch_related("positions")
+    def get_context_data(self, **kwargs):
+        leadership = Leadership(Person.objects.officials())
+        return super().get_context_data(leadership=leadership, **kwargs)
 
 
 class PersonDetailView(DetailView):

@@ -4,17 +4,18 @@ from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 from news.models import Event, NewsItem
-from people.models import Person
+from people.models import Leadership, Person
 
 DEFAULT_ADMIN_PATH = "admin/"
 
 
 class HomeView(TemplateView):
-    """Latest news, what is on, the leadership and the press contacts."""
+    """Latest news, what is on, the current officials and the press contacts."""
 
     template_name = "presscenter/home.html"
     latest_count = 7
     events_count = 4
+    leadership_count = 4
 
     def get_context_data(self, **kwargs):
         latest = list(NewsItem.objects.published().for_listing()[: self.latest_count])
@@ -24,7 +25,7 @@ class HomeView(TemplateView):
             latest_news=latest[1:],
             events=events,
             events_upcoming=events_upcoming,
-            leadership=Person.objects.public().prefetch_related("positions")[:4],
+            leadership=Leadership(Person.objects.officials()).current[: self.leadership_count],
             **kwargs,
         )
 

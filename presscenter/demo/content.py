@@ -71,6 +71,8 @@ def person(record):
                 **translated(position, "title", "organisation"),
                 "start_date": position.get("start_date"),
                 "end_date": position.get("end_date"),
+                "in_organisation": position.get("in_organisation", True),
+                "rank": position.get("rank", 100),
             }
             for position in record.get("positions", [])
         ],

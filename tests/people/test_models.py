@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
-from people.models import Contact, Person, Position
+from people.models import Contact, Leadership, Person, Position
 from tests.factories import ContactFactory, PersonFactory, PositionFactory
 
 TODAY = datetime.date(2025, 6, 15)
@@ -18,6 +18,158 @@ DAY = datetime.timedelta(days=1)
 def moscow_noon(day):
     """Noon in the site's time zone (Europe/Moscow, UTC+3) on ``day``, as a UTC instant."""
     return datetime.datetime.combine(day, datetime.time(9, 0), tzinfo=datetime.UTC)
+
+
+def official(title="Secretary General", **fields):
+    """A public person with one post, in the organisation unless ``in_organisation=False``."""
+    return PositionFactory(title_en=title, **fields).person
+
+
+def leadership_on(day):
+    """Who the leadership lists on ``day``: (current, former), each as (family name, post)."""
+    leadership = Leadership(Person.objects.officials(), today=day)
+    return (
+        [(o.person.family_name, o.post.title) for o in leadership.current],
+        [(o.person.family_name, o.post.title) for o in leadership.former],
+    )
+
+
+@pytest.mark.django_db
+class TestLeadership:
+    """``Person.standing_on`` and ``Leadership``: current and former officials, from the
+    dates of their posts in the organisation, on the day."""
+
+    def test_current_officials_by_the_rank_of_their_post(self):
+        official("Press Secretary", rank=50, person__order=1, person__family_name_en="Zaynetdinov")
+        official("Secretary General", rank=10, person__order=90, person__family_name_en="Masadykov")
+        official("Deputy", rank=20, person__order=5, person__family_name_en="Deputy")
+
+        current, former = leadership_on(TODAY)
+
+        assert current == [
+            ("Masadykov", "Secretary General"),
+            ("Deputy", "Deputy"),
+            ("Zaynetdinov", "Press Secretary"),
+        ]
+        assert former == []
+
+    def test_equal_ranks_follow_the_people_order(self):
+        official("Adviser", person__order=20, person__family_name_en="Second")
+        official("Adviser", person__order=10, person__family_name_en="First")
+
+        assert [name for name, _ in leadership_on(TODAY)[0]] == ["First", "Second"]
+
+    def test_a_term_that_ended_is_never_current(self):
+        """The only Secretary General's term has ended: he is a former official, even
+        though his post outranks every other and he comes first in the editors' order."""
+        official(
+            person__order=1,
+            person__family_name_en="Tasmagambetov",
+            rank=10,
+            start_date=datetime.date(2023, 1, 1),
+            end_date=datetime.date(2025, 12, 31),
+        )
+        official("Press Secretary", rank=50, person__family_name_en="Zaynetdinov")
+
+        on_the_last_day = leadership_on(datetime.date(2025, 12, 31))
+        the_day_after = leadership_on(datetime.date(2026, 1, 1))
+
+        assert on_the_last_day == (
+            [("Tasmagambetov", "Secretary General"), ("Zaynetdinov", "Press Secretary")],
+            [],
+        )
+        assert the_day_after == (
+            [("Zaynetdinov", "Press Secretary")],
+            [("Tasmagambetov", "Secretary General")],
+        )
+
+    def test_former_officials_by_the_end_of_their_last_term_latest_first(self):
+        official(
+            person__family_name_en="Bordyuzha",
+            start_date=None,
+            end_date=datetime.date(2016, 12, 31),
+        )
+        official(
+            person__family_name_en="Zas",
+            start_date=datetime.date(2020, 1, 1),
+            end_date=datetime.date(2022, 12, 31),
+        )
+        khachaturov = official(
+            "Secretary General",
+            person__family_name_en="Khachaturov",
+            start_date=datetime.date(2017, 5, 1),
+            end_date=datetime.date(2018, 11, 2),
+        )
+        # An earlier post in the organisation does not decide: the last term does.
+        PositionFactory(
+            person=khachaturov,
+            title_en="Deputy",
+            start_date=None,
+            end_date=datetime.date(2015, 1, 1),
+        )
+
+        assert [name for name, _ in leadership_on(TODAY)[1]] == [
+            "Zas",
+            "Khachaturov",
+            "Bordyuzha",
+        ]
+
+    def test_a_former_official_is_listed_by_the_post_that_ended_last(self):
+        person = official("Deputy", start_date=None, end_date=datetime.date(2019, 1, 1))
+        PositionFactory(
+            person=person,
+            title_en="Secretary General",
+            start_date=datetime.date(2020, 1, 1),
+            end_date=datetime.date(2022, 12, 31),
+        )
+
+        assert leadership_on(TODAY)[1] == [(person.family_name, "Secretary General")]
+
+    def test_a_current_post_outweighs_an_ended_one(self):
+        person = official("Deputy", start_date=None, end_date=datetime.date(2023, 1, 1))
+        PositionFactory(person=person, title_en="Secretary General", rank=10, start_date=TODAY)
+
+        assert leadership_on(TODAY) == ([(person.family_name, "Secretary General")], [])
+
+    def test_an_undated_post_is_held(self):
+        """Nothing says it has ended: the Press Secretary of the demo, whose post the
+        sources name without dates."""
+        official("Press Secretary", start_date=None, end_date=None)
+
+        assert [title for _, title in leadership_on(TODAY)[0]] == ["Press Secretary"]
+
+    def test_nobody_without_a_post_in_the_organisation_is_listed(self):
+        outsider = official(
+            "State Secretary of the Security Council",
+            in_organisation=False,
+            start_date=None,
+            person__family_name_en="Volfovich",
+        )
+        PositionFactory(person=outsider, title_en="Chairman", in_organisation=False, end_date=None)
+        PersonFactory(family_name_en="Nobody")  # no position at all
+
+        assert leadership_on(TODAY) == ([], [])
+        assert outsider.standing_on(TODAY) == (None, None)
+        assert list(Person.objects.officials()) == []
+
+    def test_a_post_still_to_come_is_not_yet_held(self):
+        person = official(start_date=TODAY + DAY, end_date=None)
+
+        assert leadership_on(TODAY) == ([], [])
+        assert leadership_on(TODAY + DAY) == ([(person.family_name, "Secretary General")], [])
+
+    def test_private_people_are_not_officials(self):
+        official(person__is_public=False)
+
+        assert leadership_on(TODAY) == ([], [])
+
+    def test_the_split_moves_with_the_clock_without_an_edit(self):
+        person = official(start_date=datetime.date(2023, 1, 1), end_date=TODAY)
+
+        with time_machine.travel(moscow_noon(TODAY), tick=False):
+            assert Person.objects.get(pk=person.pk).standing == Person.CURRENT_OFFICIAL
+        with time_machine.travel(moscow_noon(TODAY + DAY), tick=False):
+            assert Person.objects.get(pk=person.pk).standing == Person.FORMER_OFFICIAL
 
 
 class TestPositionStatus:

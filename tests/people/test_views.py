@@ -16,30 +16,101 @@ TODAY = datetime.date(2025, 6, 15)
 DAY = datetime.timedelta(days=1)
 
 
-class TestPeopleList:
-    def test_lists_public_people_in_order(self, client):
-        second = PersonFactory(order=20, family_name_en="Zaynetdinov")
-        first = PersonFactory(order=10, family_name_en="Tasmagambetov")
-        PersonFactory(is_public=False, family_name_en="Hiddenov")
-        response = client.get(reverse("people:list"))
-        assert list(response.context["people"]) == [first, second]
-        assert "Hiddenov" not in response.content.decode()
+def section(html, heading_id):
+    """The part of a page from the heading ``heading_id`` to the end of its section."""
+    start = html.index(f'id="{heading_id}"')
+    return html[start : html.index("</section>", start)]
 
-    def test_a_term_that_ended_reads_as_ended(self, client):
-        person = PersonFactory()
+
+class TestLeadershipPage:
+    @pytest.fixture(autouse=True)
+    def noon_on_today(self):
+        with time_machine.travel(
+            datetime.datetime(2025, 6, 15, 9, tzinfo=datetime.UTC), tick=False
+        ):
+            yield
+
+    def test_current_officials_then_former_ones(self, client):
+        PositionFactory(title_en="Press Secretary", rank=50, person__family_name_en="Zaynetdinov")
         PositionFactory(
-            person=person,
-            start_date=datetime.date(2023, 1, 1),
-            end_date=datetime.date(2025, 12, 31),
+            title_en="Secretary General",
+            rank=10,
+            start_date=TODAY - 100 * DAY,
+            person__family_name_en="Masadykov",
         )
+        PositionFactory(
+            title_en="Secretary General",
+            rank=10,
+            start_date=datetime.date(2020, 1, 1),
+            end_date=datetime.date(2022, 12, 31),
+            person__order=1,
+            person__family_name_en="Tasmagambetov",
+        )
+        PersonFactory(is_public=False, family_name_en="Hiddenov")
+
         html = client.get(reverse("people:list")).content.decode()
-        assert "term ended" in html
+
+        current = section(html, "current-officials")
+        former = section(html, "former-officials")
+        assert current.index("Masadykov") < current.index("Zaynetdinov")
+        assert "Tasmagambetov" not in current
+        assert "Tasmagambetov" in former
+        assert "1 January 2020 – 31 December 2022" in former
+        assert "Hiddenov" not in html
+
+    def test_people_without_a_post_in_the_organisation_are_not_listed(self, client):
+        outsider = PositionFactory(
+            title_en="State Secretary of the Security Council",
+            in_organisation=False,
+            person__family_name_en="Volfovich",
+        ).person
+        PersonFactory(family_name_en="Nobody")
+
+        html = client.get(reverse("people:list")).content.decode()
+
+        assert "Volfovich" not in html and "Nobody" not in html
+        assert "No officials are listed yet." in html
+        assert 'id="former-officials"' not in html
+        # Their profiles stay, outside the leadership.
+        profile = client.get(outsider.get_absolute_url()).content.decode()
+        breadcrumbs = profile[profile.index('class="breadcrumbs"') :].split("</nav>")[0]
+        assert "Leadership" not in breadcrumbs
+        assert "Back to the leadership" not in profile
+
+    def test_one_word_in_the_navigation_heading_title_and_breadcrumbs(self, client):
+        person = PositionFactory().person
+        pages = {
+            "list": client.get(reverse("people:list")).content.decode(),
+            "profile": client.get(person.get_absolute_url()).content.decode(),
+            "home": client.get(reverse("home")).content.decode(),
+        }
+        for html in pages.values():
+            nav = html[html.index('class="main-nav"') :].split("</nav>")[0]
+            assert ">Leadership</a>" in nav
+            assert "People" not in nav
+        assert "<title>Leadership — " in pages["list"]
+        assert '<h1 class="page-head__title">Leadership</h1>' in pages["list"]
+        breadcrumbs = pages["profile"][pages["profile"].index('class="breadcrumbs"') :]
+        assert ">Leadership</a>" in breadcrumbs.split("</nav>")[0]
+        assert "Back to the leadership" in pages["profile"]
+        assert 'id="home-leadership" class="section-head__title">Leadership<' in pages["home"]
+
+    def test_reads_in_russian(self, client):
+        PositionFactory(russian=True, person__russian=True)
+
+        html = client.get("/ru/people/").content.decode()
+
+        assert "<title>Руководство — " in html
+        assert ">Руководство</a>" in html[html.index('class="main-nav"') :].split("</nav>")[0]
+        assert "Действующие должностные лица" in html
 
     def test_queries_are_constant(self, client, django_assert_num_queries):
         PositionFactory.create_batch(2)
-        with django_assert_num_queries(3):  # people, positions, footer
+        with django_assert_num_queries(3):  # officials, their positions, footer
             client.get(reverse("people:list"))
         PositionFactory.create_batch(10)
+        PositionFactory.create_batch(3, end_date=TODAY - DAY)
+        PositionFactory.create_batch(3, in_organisation=False)
         with django_assert_num_queries(3):
             client.get(reverse("people:list"))
 

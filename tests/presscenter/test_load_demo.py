@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 
 from core.html import html_to_text
 from news.models import Event, NewsItem, Section
-from people.models import Contact, Person, Position
+from people.models import Contact, Leadership, Person, Position
 
 MOSCOW = ZoneInfo("Europe/Moscow")
 
@@ -56,8 +56,8 @@ def test_loads_the_seed():
 
     assert counts() == {
         "Section": 3,
-        "Person": 3,
-        "Position": 4,
+        "Person": 4,
+        "Position": 5,
         "Contact": 1,
         "Event": 3,
         "NewsItem": 5,
@@ -79,7 +79,7 @@ def test_running_again_changes_nothing():
 
     assert counts() == first
     assert output.splitlines() == [
-        "Demo content: sections 3 unchanged; people 3 unchanged; positions 4 unchanged; "
+        "Demo content: sections 3 unchanged; people 4 unchanged; positions 5 unchanged; "
         "contacts 1 unchanged; events 3 unchanged; news items 5 unchanged."
     ]
     assert {item.slug: item.updated_at for item in NewsItem.objects.all()} == written
@@ -153,13 +153,67 @@ def test_people_positions_and_russian_names():
         "Chairman of the Committee of Secretaries of Security Council (CSSC)",
         "State Secretary of the Security Council",
     }
-    for position in Position.objects.exclude(person=tasmagambetov):
+    assert not volfovich.positions.filter(in_organisation=True).exists()
+    for position in Position.objects.filter(person__in=[volfovich, zaynetdinov]):
         assert position.start_date is None and position.end_date is None
     press_secretary = zaynetdinov.positions.get()
     assert (press_secretary.title_en, press_secretary.title_ru) == (
         "Press Secretary",
         "Пресс-секретарь",
     )
+    assert (press_secretary.in_organisation, press_secretary.rank) == (True, 50)
+    assert (secretary_general.in_organisation, secretary_general.rank) == (True, 10)
+
+
+@pytest.mark.django_db
+def test_the_successor_of_the_seeds_secretary_general():
+    """The one person beyond the seed: the Secretary General from 1 January 2026, as
+    the Collective Security Council appointed him on 27 November 2025."""
+    load_demo()
+    masadykov = Person.objects.get(slug="taalatbek-masadykov")
+
+    assert (masadykov.given_name_ru, masadykov.family_name_ru) == ("Таалатбек", "Масадыков")
+    post = masadykov.positions.get()
+    assert (post.title_en, post.title_ru, post.rank) == (
+        "Secretary General",
+        "Генеральный секретарь",
+        10,
+    )
+    assert (post.start_date, post.end_date) == (dt.date(2026, 1, 1), dt.date(2028, 12, 31))
+    assert "27 November 2025" in masadykov.short_bio_en
+    assert "27 ноября 2025 года" in masadykov.short_bio_ru
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("day", "current", "former"),
+    [
+        (
+            dt.date(2024, 7, 19),
+            ["imangali-tasmagambetov", "vladimir-zaynetdinov"],
+            [],
+        ),
+        (
+            dt.date(2026, 11, 29),
+            ["taalatbek-masadykov", "vladimir-zaynetdinov"],
+            ["imangali-tasmagambetov"],
+        ),
+        (
+            dt.date(2029, 1, 1),
+            ["vladimir-zaynetdinov"],
+            ["taalatbek-masadykov", "imangali-tasmagambetov"],
+        ),
+    ],
+)
+def test_the_demo_leadership_follows_the_dates(day, current, former):
+    """The newly appointed Secretary General is current in his term, his predecessor
+    former after his; the chairman of a member state's committee is never listed."""
+    load_demo()
+
+    leadership = Leadership(Person.objects.officials(), today=day)
+
+    assert [o.person.slug for o in leadership.current] == current
+    assert [o.person.slug for o in leadership.former] == former
 
 
 @pytest.mark.django_db
@@ -271,7 +325,7 @@ def test_seed_items_are_public_in_both_editions(language):
     published = NewsItem.objects.published(language=language)
     assert set(published.values_list("slug", flat=True)) == SEED_NEWS
     assert Event.objects.public(language=language).count() == 3
-    assert Person.objects.public(language=language).count() == 3
+    assert Person.objects.public(language=language).count() == 4
 
 
 @pytest.mark.django_db

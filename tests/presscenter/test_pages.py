@@ -38,6 +38,26 @@ class TestHome:
         assert person.get_absolute_url() in html
         assert "+7495-621-33-23" in html
 
+    def test_the_leadership_block_lists_current_officials_by_rank(self, client):
+        today = timezone.localdate()
+        PositionFactory(title_en="Press Secretary", rank=50, person__family_name_en="Zaynetdinov")
+        PositionFactory(rank=10, start_date=today, person__family_name_en="Masadykov")
+        PositionFactory(
+            rank=10,
+            start_date=datetime.date(2023, 1, 1),
+            end_date=today - datetime.timedelta(days=1),
+            person__order=1,
+            person__family_name_en="Tasmagambetov",
+        )
+        PositionFactory(in_organisation=False, person__family_name_en="Volfovich")
+
+        html = client.get(reverse("home")).content.decode()
+
+        block = html[html.index('id="home-leadership"') :].split("</section>")[0]
+        assert block.index("Masadykov") < block.index("Zaynetdinov")
+        assert "Tasmagambetov" not in block and "Volfovich" not in block
+        assert "term ended" not in block
+
     def test_empty_site_renders(self, client):
         response = client.get(reverse("home"))
         assert response.status_code == 200
