@@ -5,12 +5,9 @@ from html.parser import HTMLParser
 
 import pytest
 from django.core.management import call_command
-from django.urls import reverse
-from django.utils import translation
 
-from news.models import Event, NewsItem, Section
-from people.models import Person
 from tests.factories import NewsItemFactory
+from tests.presscenter.pages import public_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -66,24 +63,6 @@ def latin_words(html):
 @pytest.fixture
 def demo(db):
     call_command("load_demo", verbosity=0)
-
-
-def public_pages(language):
-    """Every public HTML page of the demo site, in one edition."""
-    with translation.override(language):
-        urls = [
-            reverse("home"),
-            reverse("news:list"),
-            reverse("news:list") + "?kind=123&date_from=2024-13-45",
-            reverse("news:event_list"),
-            reverse("people:list"),
-            reverse("people:contacts"),
-        ]
-        urls += [s.get_absolute_url() for s in Section.objects.all()]
-        urls += [i.get_absolute_url() for i in NewsItem.objects.published(language=language)]
-        urls += [e.get_absolute_url() for e in Event.objects.public(language=language)]
-        urls += [p.get_absolute_url() for p in Person.objects.public(language=language)]
-    return urls
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])
