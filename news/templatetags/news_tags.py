@@ -2,13 +2,12 @@ from django import template
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.translation import gettext
 
+from core.timezones import DAY, TIME, with_zone
 from news.models import NewsItem
 
 register = template.Library()
-
-DAY = "j E Y"
-DAY_AND_TIME = "j E Y, H:i"
 
 
 @register.simple_tag
@@ -29,24 +28,35 @@ def isoformat(value):
 
 
 @register.simple_tag
-def event_when(event):
+def event_when(event, day_shown=False):
     """When ``event`` takes place, as a ``<time>`` element in the active language.
 
-    An all-day event shows its dates, a timed one its times too; an event within one
-    day names the day once ("3 December 2026, 10:00–12:30"), a longer one gives both
-    ends. The ``datetime`` attribute is the start: a date, or a time to the second.
+    An all-day event shows its dates only; a timed one its times too, and the site's
+    time zone once, at the end (``core.timezones``). An event within one day names the
+    day once ("3 December 2026, 10:00–12:30 Moscow time"), a longer one gives both ends.
+    With ``day_shown`` the start's day is printed beside the tag (the date tile of the
+    events lists) and left out here: "10:00–12:30 Moscow time", "until 12 December
+    2026", or nothing at all for an all-day event of one day. The ``datetime``
+    attribute is the start: a date, or a time to the second.
     """
     start, end = timezone.localtime(event.start), timezone.localtime(event.end)
+    start_day = "" if day_shown else f"{date_format(start, DAY)}, "
     if event.all_day:
         machine_readable = start.date().isoformat()
-        if event.is_multi_day:
-            text = f"{date_format(start, DAY)} – {date_format(end, DAY)}"
+        if not event.is_multi_day:
+            text = "" if day_shown else date_format(start, DAY)
+        elif day_shown:
+            text = gettext("until %(date)s") % {"date": date_format(end, DAY)}
         else:
-            text = date_format(start, DAY)
+            text = f"{date_format(start, DAY)} – {date_format(end, DAY)}"
     else:
         machine_readable = isoformat(start)
         if event.is_multi_day:
-            text = f"{date_format(start, DAY_AND_TIME)} – {date_format(end, DAY_AND_TIME)}"
+            times = f"{start_day}{date_format(start, TIME)} – {date_format(end, DAY)}, "
+            times += date_format(end, TIME)
         else:
-            text = f"{date_format(start, DAY_AND_TIME)}–{date_format(end, 'H:i')}"
+            times = f"{start_day}{date_format(start, TIME)}–{date_format(end, TIME)}"
+        text = with_zone(times, start)
+    if not text:
+        return ""
     return format_html('<time datetime="{}">{}</time>', machine_readable, text)

@@ -177,7 +177,9 @@ class TestNewsDetail:
         assert admin_client.get(detail_url(item)).status_code == 404
         response = admin_client.get(reverse("admin:news_newsitem_preview", args=[item.pk]))
         assert response.status_code == 200
-        assert "Preview" in response.content.decode()
+        html = response.content.decode()
+        assert "Preview: this item is scheduled for" in html
+        assert html.count("Moscow time") == 2  # the notice, and the item's own date line
         assert "no-cache" in response["Cache-Control"]
 
     def test_the_preview_shows_the_russian_edition(self, admin_client):
@@ -286,6 +288,52 @@ class TestEvents:
         assert list(response.context["upcoming_events"]) == [upcoming]
         assert list(response.context["past_events"]) == [past]
         assert "Private meeting" not in response.content.decode()
+
+    def test_the_list_prints_each_date_once(self, client):
+        moscow = timezone.get_default_timezone()
+        EventFactory(
+            title_en="Session of the Permanent Council",
+            start=datetime.datetime(2031, 3, 4, 10, 0, tzinfo=moscow),
+            end=datetime.datetime(2031, 3, 4, 12, 30, tzinfo=moscow),
+        )
+        EventFactory(
+            title_en="Presentation of the Secretary General",
+            start=datetime.datetime(2031, 5, 6, 0, 0, tzinfo=moscow),
+            end=datetime.datetime(2031, 5, 6, 23, 59, tzinfo=moscow),
+            all_day=True,
+        )
+
+        html = client.get(reverse("news:event_list")).content.decode()
+
+        assert html.count("4 March 2031") + html.count("Mar 2031") == 1
+        assert html.count("6 May 2031") + html.count("May 2031") == 1
+        # A timed event names its hours and their zone; an all-day one shows no time.
+        assert "10:00–12:30 Moscow time" in html
+        row = html[html.index("Presentation of the Secretary General") :].split("</article>")[0]
+        assert "00:00" not in row and "23:59" not in row and "Moscow time" not in row
+
+    def test_every_time_names_the_time_zone(self, client):
+        moscow = timezone.get_default_timezone()
+        event = EventFactory(
+            russian=True,
+            start=datetime.datetime(2031, 3, 4, 10, 0, tzinfo=moscow),
+            end=datetime.datetime(2031, 3, 4, 12, 30, tzinfo=moscow),
+        )
+        item = NewsItemFactory(
+            published=True,
+            russian=True,
+            event=event,
+            published_at=datetime.datetime(2024, 7, 19, 10, 0, tzinfo=moscow),
+        )
+
+        event_page = client.get(event.get_absolute_url()).content.decode()
+        item_page = client.get(detail_url(item)).content.decode()
+        russian_item_page = client.get("/ru" + detail_url(item)).content.decode()
+
+        assert "4 March 2031, 10:00–12:30 Moscow time" in event_page
+        assert "19 July 2024, 10:00 Moscow time" in item_page
+        assert "4 March 2031, 10:00–12:30 Moscow time" in item_page  # its event
+        assert "19 июля 2024, 10:00 по московскому времени" in russian_item_page
 
     def test_detail_shows_participants_and_published_news_only(self, client):
         person = PersonFactory()
