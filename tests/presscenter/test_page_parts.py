@@ -10,7 +10,7 @@ from tests.factories import (
     ContactFactory,
     EventFactory,
     NewsItemFactory,
-    PersonFactory,
+    PositionFactory,
     SectionFactory,
 )
 
@@ -35,7 +35,7 @@ class TestPageHead:
         [
             ("news:list", "All news"),
             ("news:event_list", "Events"),
-            ("people:list", "People"),
+            ("people:list", "Leadership"),
             ("people:contacts", "Press contacts"),
         ],
     )
@@ -104,9 +104,16 @@ class TestBreadcrumbs:
 
         assert trail == [("/", "Home"), (reverse("news:event_list"), "Events")]
 
-    def test_a_profile_leads_up_to_the_people(self, client):
-        person = PersonFactory()
+    def test_an_officials_profile_leads_up_to_the_leadership(self, client):
+        person = PositionFactory().person
 
         trail = breadcrumbs(client.get(person.get_absolute_url()).content.decode())
 
-        assert trail == [("/", "Home"), (reverse("people:list"), "People")]
+        assert trail == [("/", "Home"), (reverse("people:list"), "Leadership")]
+
+    def test_a_profile_outside_the_leadership_leads_up_to_the_news(self, client):
+        person = PositionFactory(in_organisation=False).person
+
+        trail = breadcrumbs(client.get(person.get_absolute_url()).content.decode())
+
+        assert trail == [("/", "Home"), (reverse("news:list"), "News")]
