@@ -36,7 +36,7 @@ class TestHome:
         assert "Draft on the home page" not in html
         assert event.title_en in html
         assert person.get_absolute_url() in html
-        assert "+7495-621-33-23" in html
+        assert "+7 495 621-33-23" in html
 
     def test_the_leadership_block_lists_current_officials_by_rank(self, client):
         today = timezone.localdate()

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('people', '0004_clean_text_fields'),
+        ('people', '0005_contact_address_and_e164'),
     ]
 
     operations = [
