@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core import filetypes
 from core.changes import ChangeSignallingQuerySet
 from core.editions import LANGUAGE_CODES, first_filled, has_language_q, translated_columns
 from core.fields import (
@@ -240,9 +241,20 @@ class NewsItem(EditionsModel, TimeStampedModel):
         validators=[validate_image_upload],
         width_field="image_width",
         height_field="image_height",
+        size_field="image_size",
+        type_field="image_type",
     )
     image_width = models.PositiveIntegerField(_("image width"), null=True, editable=False)
     image_height = models.PositiveIntegerField(_("image height"), null=True, editable=False)
+    # For the feeds' enclosures, which must give both.
+    image_size = models.PositiveBigIntegerField(_("image size"), null=True, editable=False)
+    image_type = models.CharField(
+        _("image type"),
+        max_length=30,
+        blank=True,
+        editable=False,
+        choices=[(kind.content_type, kind.content_type) for kind in filetypes.IMAGES],
+    )
     image_alt = CleanCharField(
         _("alt text"),
         max_length=250,
