@@ -11,7 +11,13 @@ from django.utils.translation import pgettext_lazy
 
 from core import filetypes
 from core.changes import ChangeSignallingQuerySet
-from core.editions import LANGUAGE_CODES, first_filled, has_language_q, translated_columns
+from core.editions import (
+    LANGUAGE_CODES,
+    edition,
+    first_filled,
+    has_language_q,
+    translated_columns,
+)
 from core.fields import (
     CleanCharField,
     CleanTextField,
@@ -180,6 +186,14 @@ class NewsItemQuerySet(EditionsQuerySet):
     def for_listing(self):
         """What a list of cards needs, in one query."""
         return self.select_related("section").defer(*translated_columns("body"), "body")
+
+    def for_feed(self, language=None):
+        """What a feed's entries need, in one query: the section, and the body in this
+        edition only. (django-modeltranslation reads ``defer("body")`` as the active
+        edition's column, so only the other editions' are named.)"""
+        code = edition(language)
+        others = [column for column in translated_columns("body") if column != f"body_{code}"]
+        return self.select_related("section").defer(*others)
 
 
 def public_list_indexes():

@@ -282,6 +282,15 @@ PRESSCENTER_ORGANISATION_SHORT = {
 }
 PRESSCENTER_PAGE_SIZE = 20
 
+# The permanent ids of feeds and their entries are tag URIs (RFC 4151):
+# tag:<domain>,<date>:<what>, e.g. tag:press.example.org,2024-07-19:news/123. They must
+# never change, so they are built from a domain the organisation holds, set here once,
+# not from the host a request names. Entries carry the day they were created; the
+# feeds themselves carry PRESSCENTER_TAG_DATE, a day on which the domain was already
+# the organisation's. Checked by core/checks.py.
+PRESSCENTER_TAG_DOMAIN = os.environ.get("PRESSCENTER_TAG_DOMAIN", "press.example.org").strip()
+PRESSCENTER_TAG_DATE = os.environ.get("PRESSCENTER_TAG_DATE", "2024-01-01").strip()
+
 # HTTPS (docs/decisions.md, "Security settings"). When not debugging the site is
 # HTTPS only: plain http is redirected (except /healthz, which load balancers probe
 # over http), HSTS is sent for a year with subdomains and preload, cookies are Secure.
