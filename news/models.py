@@ -187,6 +187,15 @@ class NewsItemQuerySet(EditionsQuerySet):
         """What a list of cards needs, in one query."""
         return self.select_related("section").defer(*translated_columns("body"), "body")
 
+    def about_any(self, people=(), event=None):
+        """Items that name any of ``people`` or report on ``event``, without
+        duplicates (a subquery on the people, not a join): one query."""
+        naming = NewsItem.people.through.objects.filter(person__in=people)
+        about = Q(pk__in=naming.values("newsitem"))
+        if event is not None:
+            about |= Q(event=event)
+        return self.filter(about)
+
     def for_feed(self, language=None):
         """What a feed's entries need, in one query: the section, and the body in this
         edition only. (django-modeltranslation reads ``defer("body")`` as the active

@@ -227,6 +227,8 @@ STORAGES = {
         )
     },
 }
+# Files browsers ask for at the site's root, served there by WhiteNoise: /favicon.ico.
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 # Uploads are best served from a domain of their own (docs/deployment.md), e.g.
 # MEDIA_URL=https://media.press.example.org/
 MEDIA_URL = os.environ.get("MEDIA_URL") or "media/"

@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
-from news.models import NewsItem
+from news.models import Event, NewsItem
 
 register = template.Library()
 
@@ -16,6 +16,15 @@ def latest_news_about(person, count=5):
     """The latest published news that concern ``person`` (for the profile page, so
     that the people app itself never imports news)."""
     return list(NewsItem.objects.published().for_listing().filter(people=person)[:count])
+
+
+@register.simple_tag
+def latest_events_of(person, count=5):
+    """The latest public events ``person`` took part in, the latest first (for the
+    profile page, as above)."""
+    return list(
+        Event.objects.public().filter(participants=person).order_by("-start", "-pk")[:count]
+    )
 
 
 @register.filter

@@ -231,16 +231,19 @@ class TestNewsDetail:
 
     def test_number_of_queries_is_constant(self, client, django_assert_num_queries):
         section = SectionFactory()
-        item = NewsItemFactory(
-            published=True, section=section, people=PersonFactory.create_batch(2)
-        )
+        people = PersonFactory.create_batch(2)
+        event = EventFactory()
+        item = NewsItemFactory(published=True, section=section, people=people, event=event)
         NewsItemFactory.create_batch(2, published=True, section=section)
-        # Item, people, gallery, attachments, related news, footer contacts.
-        with django_assert_num_queries(6):
+        NewsItemFactory.create_batch(2, published=True, people=people[:1])
+        # Item, event, people, gallery, attachments, news about the same people or
+        # event, more in the section, footer contacts.
+        with django_assert_num_queries(8):
             client.get(detail_url(item))
         item.people.add(*PersonFactory.create_batch(5))
         NewsItemFactory.create_batch(10, published=True, section=section)
-        with django_assert_num_queries(6):
+        NewsItemFactory.create_batch(10, published=True, people=people, event=event)
+        with django_assert_num_queries(8):
             client.get(detail_url(item))
 
 

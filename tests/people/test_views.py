@@ -9,7 +9,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
-from tests.factories import ContactFactory, NewsItemFactory, PersonFactory, PositionFactory
+from tests.factories import (
+    ContactFactory,
+    EventFactory,
+    NewsItemFactory,
+    PersonFactory,
+    PositionFactory,
+)
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2025, 6, 15)
@@ -85,13 +91,15 @@ class TestProfile:
         PositionFactory(person=person)
         ContactFactory(person=person)
         NewsItemFactory(published=True, people=[person])
-        # Person, positions, contacts, latest news, footer.
-        with django_assert_num_queries(5):
+        EventFactory(participants=[person])
+        # Person, positions, contacts, latest news, latest events, footer.
+        with django_assert_num_queries(6):
             client.get(person.get_absolute_url())
         PositionFactory.create_batch(3, person=person)
         ContactFactory.create_batch(3, person=person)
         NewsItemFactory.create_batch(8, published=True, people=[person])
-        with django_assert_num_queries(5):
+        EventFactory.create_batch(8, participants=[person])
+        with django_assert_num_queries(6):
             client.get(person.get_absolute_url())
 
 
