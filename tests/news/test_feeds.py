@@ -436,3 +436,37 @@ class TestQueries:
         for url, queries in zip(urls, expected, strict=True):
             with django_assert_num_queries(queries):
                 client.get(url)
+
+
+class TestSubscribeLinks:
+    """Every list page, and the person and event pages, show their feed to subscribe to
+    and announce it in <head>."""
+
+    def pages(self, site, language="en"):
+        with translation.override(language):
+            return [
+                (reverse("news:list"), "news:feed", []),
+                (site.section.get_absolute_url(), "news:section_feed", [site.section.slug]),
+                (reverse("news:event_list"), "news:events_feed", []),
+                (site.event.get_absolute_url(), "news:event_feed", [site.event.slug]),
+                (site.person.get_absolute_url(), "news:person_feed", [site.person.slug]),
+            ]
+
+    @pytest.mark.parametrize("language", ["en", "ru"])
+    def test_visible_and_announced(self, client, site, language):
+        label = {"en": "Subscribe:", "ru": "Подписка:"}[language]
+        for page, feed, args in self.pages(site, language):
+            with translation.override(language):
+                rss = reverse(f"{feed}_rss", args=args)
+                atom = reverse(f"{feed}_atom", args=args)
+            html = client.get(page).content.decode()
+            head, body = html.split("</head>")
+            assert (
+                f'<span class="feed-links">{label} '
+                f'<a href="{rss}" type="application/rss+xml">RSS</a> '
+                '<span aria-hidden="true">·</span> '
+                f'<a href="{atom}" type="application/atom+xml">Atom</a></span>'
+            ) in body, page
+            assert 'type="application/rss+xml" title="' in head
+            assert f'href="{rss}"' in head and f'href="{atom}"' in head, page
+            assert client.get(rss).status_code == 200 and client.get(atom).status_code == 200
