@@ -332,7 +332,9 @@ class TestLinks:
 
         assert '<link rel="alternate" type="text/calendar"' in html
         assert f'href="{EN_URL}"' in html
-        assert "Subscribe to the calendar (iCalendar)" in html
+        assert (
+            f'Subscribe: <a href="{EN_URL}" type="text/calendar">calendar (iCalendar)</a>' in html
+        )
 
     def test_russian_event_list_links_the_russian_calendar(self, client):
         html = client.get("/ru/events/").content.decode()
