@@ -2,7 +2,7 @@ import os
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connections, models
 from django.db.models import F, Q
 from django.db.models.functions import Greatest
 from django.utils import timezone
@@ -187,14 +187,34 @@ class NewsItemQuerySet(EditionsQuerySet):
         """What a list of cards needs, in one query."""
         return self.select_related("section").defer(*translated_columns("body"), "body")
 
-    def about_any(self, people=(), event=None):
-        """Items that name any of ``people`` or report on ``event``, without
-        duplicates (a subquery on the people, not a join): one query."""
-        naming = NewsItem.people.through.objects.filter(person__in=people)
-        about = Q(pk__in=naming.values("newsitem"))
+    def about_any(self, people=(), event=None, count=4):
+        """The newest ``count`` of these items that name any of ``people`` (primary
+        keys) or report on ``event``: one query, none when there is neither.
+
+        Each side is first cut to its own newest rows in a subquery (through the links
+        to the people, through the event's index), so the query reads a few rows
+        whatever the archive holds. ``Q(people__in=…) | Q(event=…)`` made PostgreSQL
+        walk the archive newest first until enough rows matched: 1.2 s at 200,000
+        items for a person and an event named on a few old items, against under a
+        millisecond this way. An item that names several of the people comes once per
+        person in its side, so that side keeps ``count`` rows per person."""
+        newest = ("-published_at", "-pk")
+        sides = []
+        if people:
+            about_people = self.filter(people__in=people).order_by(*newest)
+            sides.append(about_people.values("pk")[: count * len(people)])
         if event is not None:
-            about |= Q(event=event)
-        return self.filter(about)
+            sides.append(self.filter(event=event).order_by(*newest).values("pk")[:count])
+        if not sides:
+            return self.none()
+        if len(sides) == 1:
+            about = Q(pk__in=sides[0])
+        elif connections[self.db].features.supports_slicing_ordering_in_compound:
+            about = Q(pk__in=sides[0].union(sides[1], all=True))
+        else:
+            # SQLite allows no LIMIT inside a UNION; it looks each side up by key.
+            about = Q(pk__in=sides[0]) | Q(pk__in=sides[1])
+        return self.filter(about).order_by(*newest)[:count]
 
     def for_feed(self, language=None):
         """What a feed's entries need, in one query: the section, and the body in this

@@ -83,10 +83,7 @@ class NewsDetailView(DetailView):
         published = NewsItem.objects.published().for_listing().exclude(pk=item.pk)
         # About the same people or the same event: one query, none when it names neither.
         people = [person.pk for person in item.people.all()]
-        if people or item.event:
-            related = list(published.about_any(people, item.event)[: self.related_count])
-        else:
-            related = []
+        related = list(published.about_any(people, item.event, self.related_count))
         in_section = published.filter(section=item.section).exclude(
             pk__in=[other.pk for other in related]
         )[: self.section_count]
