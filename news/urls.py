@@ -16,6 +16,7 @@ urlpatterns = [
     path("events/feed/rss/", feeds.EventsFeed(), name="events_feed_rss"),
     path("events/feed/atom/", feeds.EventsAtomFeed(), name="events_feed_atom"),
     path("events/calendar.ics", calendar.calendar_ics, name="calendar"),
+    path("events/<slug:slug>.ics", calendar.event_ics, name="event_ics"),
     path("events/<slug:slug>/", views.EventDetailView.as_view(), name="event_detail"),
     path("events/<slug:slug>/feed/rss/", feeds.EventNewsFeed(), name="event_feed_rss"),
     path("events/<slug:slug>/feed/atom/", feeds.EventNewsAtomFeed(), name="event_feed_atom"),

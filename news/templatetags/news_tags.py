@@ -1,4 +1,5 @@
 from django import template
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -25,6 +26,13 @@ def latest_events_of(person, count=5):
     return list(
         Event.objects.public().filter(participants=person).order_by("-start", "-pk")[:count]
     )
+
+
+@register.simple_tag(takes_context=True)
+def webcal_url(context, viewname):
+    """``viewname``'s address for subscribing: ``webcal://`` makes the browser hand it
+    to the calendar app, which then fetches it over https (or http) again and again."""
+    return f"webcal://{context['request'].get_host()}{reverse(viewname)}"
 
 
 @register.filter

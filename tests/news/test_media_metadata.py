@@ -242,8 +242,8 @@ def test_the_migration_fills_what_the_stored_files_tell():
 
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_fills_the_main_images_size_and_type():
-    before = [("news", "0008_event_protected_by_news")]
-    after = [("news", "0009_main_image_size_and_type")]
+    before = [("news", "0009_event_sequence")]
+    after = [("news", "0010_main_image_size_and_type")]
     executor = MigrationExecutor(connection)
     executor.migrate(before)
     try:

@@ -401,8 +401,8 @@ class TestStructuredData:
                 "@type": "ContactPoint",
                 "contactType": "press",
                 "name": "Vladimir Zaynetdinov",
-                "telephone": "+7 495 621-33-23",
-                "faxNumber": "+7 495 621-33-23",
+                "telephone": "+74956213323",  # E.164, as stored
+                "faxNumber": "+74956213323",
             },
         ]
 

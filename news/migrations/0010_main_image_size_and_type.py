@@ -38,7 +38,7 @@ def fill_size_and_type(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0008_event_protected_by_news'),
+        ('news', '0009_event_sequence'),
     ]
 
     operations = [
