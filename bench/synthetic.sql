@@ -17,13 +17,13 @@ INSERT INTO news_newsitem (
     created_at, updated_at, kind, section_id, slug, status, published_at, is_synthetic,
     title, title_en, title_ru, lead, lead_en, lead_ru, body, body_en, body_ru,
     image, image_alt, image_alt_en, image_alt_ru,
-    image_caption, image_caption_en, image_caption_ru, image_credit,
+    image_caption, image_caption_en, image_caption_ru, image_credit, image_type,
     author_id, event_id
 )
 SELECT
     now(), now(), kind, section_id, 'synthetic-' || n, 'published', published_at, true,
     title_en, title_en, title_ru, lead_en, lead_en, lead_ru, body_en, body_en, body_ru,
-    '', '', '', '', '', '', '', '',
+    '', '', '', '', '', '', '', '', '',
     NULL, NULL
 FROM (
     SELECT

@@ -8,6 +8,6 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
-        from . import changes
+        from . import changes, checks  # noqa: F401 -- registers the system checks
 
         changes.connect_model_signals()

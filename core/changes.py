@@ -12,12 +12,15 @@ themselves.
 """
 
 from django.apps import apps
+from django.core.cache import cache
 from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import Signal
+from django.utils import timezone
 
-#: Sent with ``sender`` (the model class) and ``instances`` (the objects when known,
-#: else None, as after ``QuerySet.update()``).
+#: Sent with ``sender`` (the model class, or None when everything may have changed, as
+#: after a restore) and ``instances`` (the objects when known, else None, as after
+#: ``QuerySet.update()``).
 content_changed = Signal()
 
 
@@ -47,6 +50,26 @@ class ChangeSignallingQuerySet(models.QuerySet):
     bulk_update.alters_data = True
 
 
+LAST_CHANGE_KEY = "content:last-change"
+
+
+def record_change(**kwargs):
+    """Receiver of ``content_changed``: remember when the content last changed, in the
+    cache that every process shares (Redis when ``REDIS_URL`` is set)."""
+    cache.set(LAST_CHANGE_KEY, timezone.now(), timeout=None)
+
+
+def last_change():
+    """When the content last changed, for validators (``Last-Modified``, ``ETag``) that
+    must be cheap. Unknown (an emptied cache) counts as now, once: a validator may then
+    say "changed" when nothing did, never "unchanged" when something did."""
+    changed = cache.get(LAST_CHANGE_KEY)
+    if changed is None:
+        cache.add(LAST_CHANGE_KEY, timezone.now(), timeout=None)
+        changed = cache.get(LAST_CHANGE_KEY) or timezone.now()
+    return changed
+
+
 def is_content_model(model):
     manager = getattr(model, "_default_manager", None)
     return manager is not None and isinstance(manager.all(), ChangeSignallingQuerySet)
@@ -62,8 +85,9 @@ def relation_changed(sender, instance, action, **kwargs):
 
 
 def connect_model_signals():
-    """Forward Django's save, delete and m2m signals of content models (called once,
-    from ``CoreConfig.ready``)."""
+    """Forward Django's save, delete and m2m signals of content models, and record the
+    time of every change (called once, from ``CoreConfig.ready``)."""
+    content_changed.connect(record_change, dispatch_uid="record_change")
     for model in apps.get_models():
         if not is_content_model(model):
             continue

@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import Q
 
+from .filetypes import image_content_type
 from .html import sanitize_html
 from .text import STORED_UNCARRIABLE_PATTERN, strip_control_characters
 from .uploads import ImageUploadField
@@ -55,10 +56,34 @@ class SanitizedHTMLField(CleanTextMixin, models.TextField):
         return sanitize_html(strip_control_characters(value))
 
 
+class StoredFactsDescriptorMixin:
+    """Forgets a file's stored facts (``fact_fields``) when another file is assigned,
+    not when a row loads, so that the next save measures the new file."""
+
+    def __set__(self, instance, value):
+        previous = instance.__dict__.get(self.field.attname)
+        super().__set__(instance, value)
+        if previous is not None and getattr(previous, "name", previous) != getattr(
+            value, "name", value
+        ):
+            for name, empty in self.field.fact_fields():
+                instance.__dict__[name] = empty
+
+
+class MeasuredImageDescriptor(StoredFactsDescriptorMixin, models.fields.files.ImageFileDescriptor):
+    pass
+
+
+class SizedFileDescriptor(StoredFactsDescriptorMixin, models.fields.files.FileDescriptor):
+    pass
+
+
 class DimensionedImageField(models.ImageField):
     """An image whose width and height are stored in ``width_field`` and
     ``height_field``, measured when a file is uploaded or assigned, so that pages read
-    them from the row and never open the file.
+    them from the row and never open the file. Optionally its size in bytes
+    (``size_field``) and its media type told from its content (``type_field``), stored
+    when the object is saved, for a feed's enclosure.
 
     Django's ``ImageField`` also measures a stored image whose dimension fields are
     empty each time such a row is loaded (its ``post_init`` hook), opening the file on
@@ -66,6 +91,28 @@ class DimensionedImageField(models.ImageField):
     file is never measured on load; a row without dimensions (an image whose file was
     missing when they were filled) simply has none. An assigned file that is gone
     leaves them empty instead of failing the save."""
+
+    descriptor_class = MeasuredImageDescriptor
+
+    def __init__(self, *args, size_field=None, type_field=None, **kwargs):
+        self.size_field = size_field
+        self.type_field = type_field
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        for option in ("size_field", "type_field"):
+            if getattr(self, option):
+                kwargs[option] = getattr(self, option)
+        return name, path, args, kwargs
+
+    def fact_fields(self):
+        """The stored facts that describe the current file, with their empty values."""
+        return [
+            (name, empty)
+            for name, empty in ((self.size_field, None), (self.type_field, ""))
+            if name
+        ]
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": ImageUploadField, **kwargs})
@@ -81,17 +128,29 @@ class DimensionedImageField(models.ImageField):
                 if name:
                     setattr(instance, name, None)
 
-
-class SizedFileDescriptor(models.fields.files.FileDescriptor):
-    """Forgets the stored size when another file is assigned (not when a row loads)."""
-
-    def __set__(self, instance, value):
-        previous = instance.__dict__.get(self.field.attname)
-        super().__set__(instance, value)
-        if previous is not None and getattr(previous, "name", previous) != getattr(
-            value, "name", value
-        ):
-            instance.__dict__[self.field.size_field] = None
+    def pre_save(self, model_instance, add):
+        if not self.fact_fields():
+            return super().pre_save(model_instance, add)
+        file = getattr(model_instance, self.attname)
+        upload = file if file and not file._committed else None
+        if upload is not None:
+            # Read before the file is stored: the upload itself, not the storage.
+            size, content_type = upload.size, image_content_type(upload.file)
+        file = super().pre_save(model_instance, add)
+        if not file:
+            size, content_type = None, ""
+        elif upload is None:
+            size = getattr(model_instance, self.size_field) if self.size_field else None
+            content_type = getattr(model_instance, self.type_field) if self.type_field else ""
+            if self.size_field and size is None:
+                size = stored_size(file)
+            if self.type_field and not content_type:
+                content_type = stored_content_type(file)
+        if self.size_field:
+            setattr(model_instance, self.size_field, size)
+        if self.type_field:
+            setattr(model_instance, self.type_field, content_type)
+        return file
 
 
 class SizedFileField(models.FileField):
@@ -111,6 +170,9 @@ class SizedFileField(models.FileField):
         name, path, args, kwargs = super().deconstruct()
         kwargs["size_field"] = self.size_field
         return name, path, args, kwargs
+
+    def fact_fields(self):
+        return [(self.size_field, None)]
 
     def pre_save(self, model_instance, add):
         file = getattr(model_instance, self.attname)
@@ -134,6 +196,16 @@ def stored_size(file):
         return file.storage.size(file.name)
     except OSError:
         return None
+
+
+def stored_content_type(file):
+    """The media type of a stored image, from its content, or "" when the storage has
+    no such file."""
+    try:
+        with file.storage.open(file.name) as stored:
+            return image_content_type(stored)
+    except OSError:
+        return ""
 
 
 def clean_stored_text(model, columns):

@@ -34,6 +34,7 @@ class FileKind:
     code: str
     label: str
     extensions: tuple = ()
+    content_type: str = ""
 
 
 PDF = FileKind("pdf", "PDF", ("pdf",))
@@ -44,10 +45,10 @@ ODT = FileKind("odt", _("an OpenDocument text (ODT)"), ("odt",))
 ODS = FileKind("ods", _("an OpenDocument spreadsheet (ODS)"), ("ods",))
 TEXT = FileKind("text", _("plain text"), ("txt", "csv"))
 ZIP = FileKind("zip", _("a ZIP archive"), ("zip",))
-PNG = FileKind("png", _("a PNG image"), ("png",))
-JPEG = FileKind("jpeg", _("a JPEG image"), ("jpg", "jpeg"))
-GIF = FileKind("gif", _("a GIF image"), ("gif",))
-WEBP = FileKind("webp", _("a WebP image"), ("webp",))
+PNG = FileKind("png", _("a PNG image"), ("png",), "image/png")
+JPEG = FileKind("jpeg", _("a JPEG image"), ("jpg", "jpeg"), "image/jpeg")
+GIF = FileKind("gif", _("a GIF image"), ("gif",), "image/gif")
+WEBP = FileKind("webp", _("a WebP image"), ("webp",), "image/webp")
 
 # Refused, and named in the refusal (core.uploads): a browser would run them as part
 # of the site, or the system would run them as a program.
@@ -106,6 +107,13 @@ def detect(file):
         return by_signature(head) or text_kind(file)
     finally:
         file.seek(0)
+
+
+def image_content_type(file):
+    """The media type of an image the site shows (PNG, JPEG, GIF, WebP), told from
+    its content, or "" for anything else."""
+    kind = detect(file)
+    return kind.content_type if kind in IMAGES else ""
 
 
 def by_signature(head):

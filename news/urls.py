@@ -13,7 +13,14 @@ urlpatterns = [
     path("news/<slug:section>/feed/atom/", feeds.SectionNewsAtomFeed(), name="section_feed_atom"),
     path("news/<slug:section>/<slug:slug>/", views.NewsDetailView.as_view(), name="detail"),
     path("events/", views.EventListView.as_view(), name="event_list"),
+    path("events/feed/rss/", feeds.EventsFeed(), name="events_feed_rss"),
+    path("events/feed/atom/", feeds.EventsAtomFeed(), name="events_feed_atom"),
     path("events/calendar.ics", calendar.calendar_ics, name="calendar"),
     path("events/<slug:slug>.ics", calendar.event_ics, name="event_ics"),
     path("events/<slug:slug>/", views.EventDetailView.as_view(), name="event_detail"),
+    path("events/<slug:slug>/feed/rss/", feeds.EventNewsFeed(), name="event_feed_rss"),
+    path("events/<slug:slug>/feed/atom/", feeds.EventNewsAtomFeed(), name="event_feed_atom"),
+    # A person's news: the profile itself is the people app's (/people/<slug>/).
+    path("people/<slug:slug>/feed/rss/", feeds.PersonNewsFeed(), name="person_feed_rss"),
+    path("people/<slug:slug>/feed/atom/", feeds.PersonNewsAtomFeed(), name="person_feed_atom"),
 ]

@@ -2,15 +2,16 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
+from core.sharing import image_of
 from people.models import Person
 
+from . import structured_data
 from .filters import NewsFilter
 from .models import Event, NewsItem, Section
 from .pagination import ArchivePaginationMixin
@@ -45,24 +46,20 @@ class SectionNewsView(NewsListView):
         return super().get_queryset().filter(section=self.section)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            section=self.section,
-            feed_urls=(
-                reverse("news:section_feed_rss", args=[self.section.slug]),
-                reverse("news:section_feed_atom", args=[self.section.slug]),
-            ),
-            **kwargs,
-        )
+        return super().get_context_data(section=self.section, **kwargs)
 
 
 class NewsDetailView(DetailView):
     context_object_name = "item"
     template_name = "news/newsitem_detail.html"
+    related_count = 4
+    section_count = 3
 
     def get_queryset(self):
         return (
             self.items()
             .select_related("section")
+            .with_last_modified()
             .prefetch_related(
                 Prefetch("event", queryset=Event.objects.public()),
                 Prefetch("people", queryset=Person.objects.public()),
@@ -83,15 +80,27 @@ class NewsDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         item = self.object
-        related = (
-            NewsItem.objects.published()
-            .for_listing()
-            .filter(section=item.section)
-            .exclude(pk=item.pk)[:3]
+        published = NewsItem.objects.published().for_listing().exclude(pk=item.pk)
+        # About the same people or the same event: one query, none when it names neither.
+        people = [person.pk for person in item.people.all()]
+        related = list(published.about_any(people, item.event, self.related_count))
+        in_section = published.filter(section=item.section).exclude(
+            pk__in=[other.pk for other in related]
+        )[: self.section_count]
+        image = image_of(
+            self.request,
+            item.image,
+            item.image_width,
+            item.image_height,
+            item.image_alt,
+            item.image_type,
         )
         return super().get_context_data(
             section=item.section,
             related_news=related,
+            section_news=in_section,
+            share_image=image,
+            structured_data=structured_data.news_article(self.request, item, image),
             language_alternates=item.edition_links("news:list"),
             **kwargs,
         )
@@ -126,6 +135,7 @@ class EventDetailView(DetailView):
         news = NewsItem.objects.published().for_listing().filter(event=self.object)[:20]
         return super().get_context_data(
             event_news=news,
+            structured_data=structured_data.event(self.request, self.object),
             language_alternates=self.object.edition_links("news:event_list"),
             **kwargs,
         )

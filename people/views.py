@@ -1,6 +1,9 @@
 from django.db.models import Prefetch
 from django.views.generic import DetailView, TemplateView
 
+from core.sharing import image_of
+
+from . import structured_data
 from .models import Contact, ContactGroup, Leadership, Person
 
 
@@ -21,8 +24,20 @@ class PersonDetailView(DetailView):
     context_object_name = "person"
 
     def get_context_data(self, **kwargs):
+        person = self.object
+        photo = image_of(
+            self.request,
+            person.photo,
+            person.photo_width,
+            person.photo_height,
+            person.photo_alt,
+            large=False,
+        )
         return super().get_context_data(
-            language_alternates=self.object.edition_links("people:list"), **kwargs
+            share_image=photo,
+            structured_data=structured_data.person(self.request, person),
+            language_alternates=person.edition_links("people:list"),
+            **kwargs,
         )
 
     def get_queryset(self):

@@ -54,7 +54,7 @@ from django.db import connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
-from .page_cache import retire_stored_pages
+from core.changes import content_changed
 
 FORMAT = "presscenter-backup"
 VERSION = 1
@@ -453,7 +453,8 @@ def restore(archive_path, confirm=None):
         with contextlib.suppress(OSError):
             replaced.rmdir()
     shutil.rmtree(replaced, ignore_errors=True)
-    retire_stored_pages()
+    # Everything changed: the stored pages retire, the feeds' validators move on.
+    content_changed.send(sender=None, instances=None)
     return RestoreResult(manifest=manifest, counts=counts, files=len(manifest["files"]) - 1)
 
 
@@ -494,7 +495,7 @@ def load_rows(path):
     in, as on every write), then the many-to-many links, then the sequences set past
     the highest keys. ``loaddata`` writes one row and one relation at a time, and had
     not finished 100,000 news items after nine minutes; no signal is sent per row (the
-    restore retires the stored pages once, at the end)."""
+    restore sends ``content_changed`` once, at the end)."""
     loaded = set()
     with open(path, encoding="utf-8") as file:
         for label, lines in groupby(filter(str.strip, file), key=model_label):

@@ -229,6 +229,8 @@ STORAGES = {
         )
     },
 }
+# Files browsers ask for at the site's root, served there by WhiteNoise: /favicon.ico.
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 # Uploads are best served from a domain of their own (docs/deployment.md), e.g.
 # MEDIA_URL=https://media.press.example.org/
 MEDIA_URL = os.environ.get("MEDIA_URL") or "media/"
@@ -283,6 +285,15 @@ PRESSCENTER_ORGANISATION_SHORT = {
     "ru": os.environ.get("PRESSCENTER_ORGANISATION_SHORT_RU", "ОДКБ"),
 }
 PRESSCENTER_PAGE_SIZE = 20
+
+# The permanent ids of feeds and their entries are tag URIs (RFC 4151):
+# tag:<domain>,<date>:<what>, e.g. tag:press.example.org,2024-07-19:news/123. They must
+# never change, so they are built from a domain the organisation holds, set here once,
+# not from the host a request names. Entries carry the day they were created; the
+# feeds themselves carry PRESSCENTER_TAG_DATE, a day on which the domain was already
+# the organisation's. Checked by core/checks.py.
+PRESSCENTER_TAG_DOMAIN = os.environ.get("PRESSCENTER_TAG_DOMAIN", "press.example.org").strip()
+PRESSCENTER_TAG_DATE = os.environ.get("PRESSCENTER_TAG_DATE", "2024-01-01").strip()
 
 # HTTPS (docs/decisions.md, "Security settings"). When not debugging the site is
 # HTTPS only: plain http is redirected (except /healthz, which load balancers probe

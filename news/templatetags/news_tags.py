@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 
 from core.timezones import DAY, TIME, with_zone
-from news.models import NewsItem
+from news.models import Event, NewsItem
 
 register = template.Library()
 
@@ -16,6 +16,15 @@ def latest_news_about(person, count=5):
     """The latest published news that concern ``person`` (for the profile page, so
     that the people app itself never imports news)."""
     return list(NewsItem.objects.published().for_listing().filter(people=person)[:count])
+
+
+@register.simple_tag
+def latest_events_of(person, count=5):
+    """The latest public events ``person`` took part in, the latest first (for the
+    profile page, as above)."""
+    return list(
+        Event.objects.public().filter(participants=person).order_by("-start", "-pk")[:count]
+    )
 
 
 @register.simple_tag(takes_context=True)

@@ -5,6 +5,8 @@ from django.utils.translation import get_language_info, override
 
 from core.editions import edition
 from core.local_paths import is_local_path
+from core.structured_data import json_ld
+from people import structured_data
 
 register = template.Library()
 
@@ -65,3 +67,11 @@ def nav_class(context, prefix):
     if code != settings.LANGUAGE_CODE and path.startswith(f"/{code}/"):
         path = path[len(code) + 1 :]
     return "is-current" if path.startswith(prefix) else ""
+
+
+@register.simple_tag(takes_context=True)
+def organization_json_ld(context):
+    """The organisation as JSON-LD, with the press contacts every page's footer shows
+    (already read for the page: no query of its own)."""
+    organization = structured_data.organization(context["request"], context["footer_contacts"])
+    return json_ld(organization)

@@ -1,8 +1,12 @@
 """content_changed: one hook that every write to content reaches."""
 
-import pytest
+import datetime
 
-from core.changes import content_changed
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+
+from core.changes import content_changed, last_change
 from news.models import NewsItem, Section
 from people.models import Contact, Person
 from tests.factories import ContactFactory, NewsItemFactory, PersonFactory, SectionFactory
@@ -65,3 +69,15 @@ def test_other_content_models_are_watched(changes, model):
     factory = {Section: SectionFactory, Person: PersonFactory, Contact: ContactFactory}[model]
     obj = factory()
     assert (model, [obj]) in changes
+
+
+def test_the_time_of_the_last_change_is_kept_in_the_cache():
+    before = timezone.now()
+    item = NewsItemFactory()
+    recorded = last_change()
+    assert recorded >= before
+    NewsItem.objects.filter(pk=item.pk).update(title_en="Renamed")
+    assert last_change() > recorded
+    # An emptied cache knows nothing: the answer is now, so nothing looks unchanged.
+    cache.clear()
+    assert last_change() >= timezone.now() - datetime.timedelta(seconds=1)

@@ -58,6 +58,37 @@ class TestStoredOnSave:
         item.refresh_from_db()
         assert (item.image_width, item.image_height) == (None, None)
 
+    def test_the_main_image_stores_its_size_and_its_type_from_its_content(self):
+        upload = png()
+        item = NewsItemFactory(image=upload, image_alt_en="The Secretariat")
+        item.refresh_from_db()
+        assert item.image_size == upload.size == default_storage.size(item.image.name)
+        assert item.image_type == "image/png"
+        jpeg = io.BytesIO()
+        Image.new("RGB", (8, 8), "gold").save(jpeg, "JPEG")
+        # Named .png, but a JPEG: the type comes from the content, not the name.
+        item.image = SimpleUploadedFile("mislabelled.png", jpeg.getvalue())
+        item.save()
+        item.refresh_from_db()
+        assert (item.image_size, item.image_type) == (len(jpeg.getvalue()), "image/jpeg")
+        item.image = None
+        item.save()
+        item.refresh_from_db()
+        assert (item.image_size, item.image_type) == (None, "")
+
+    def test_a_stored_image_assigned_by_name_is_measured_once_on_save(self):
+        name = default_storage.save("news/stored.png", ContentFile(png().read()))
+        item = NewsItemFactory(image=name, image_alt_en="Stored")
+        assert (item.image_size, item.image_type) == (default_storage.size(name), "image/png")
+        default_storage.delete(name)
+        item.save()  # known: the storage is not asked again
+        item.refresh_from_db()
+        assert item.image_type == "image/png"
+        item.image = "news/gone.png"
+        item.save()
+        item.refresh_from_db()
+        assert (item.image_size, item.image_type) == (None, "")
+
     def test_gallery_images_and_photos_store_theirs(self):
         image = NewsImage.objects.create(news=NewsItemFactory(), image=png(width=8), alt_en="x")
         person = PersonFactory(photo=png(height=12))
@@ -204,6 +235,36 @@ def test_the_migration_fills_what_the_stored_files_tell():
         dims = ("photo_width", "photo_height")
         assert values(("people", "Person"), photo, *dims) == (40, 30)
         assert values(("people", "Person"), no_photo, *dims) == (None, None)
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_fills_the_main_images_size_and_type():
+    before = [("news", "0009_event_sequence")]
+    after = [("news", "0010_main_image_size_and_type")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    try:
+        old = executor.loader.project_state(before).apps
+        section = old.get_model("news", "Section").objects.create(name="S", slug="s")
+        news = old.get_model("news", "NewsItem").objects
+        name = default_storage.save("news/a.png", png())
+        present = news.create(section=section, title="A", slug="a", image=name)
+        missing = news.create(section=section, title="B", slug="b", image="news/gone.png")
+        no_image = news.create(section=section, title="C", slug="c")
+
+        executor = MigrationExecutor(connection)
+        executor.migrate(after)
+        rows = executor.loader.project_state(after).apps.get_model("news", "NewsItem").objects
+        facts = ("image_size", "image_type")
+        assert rows.values_list(*facts).get(pk=present.pk) == (
+            default_storage.size(name),
+            "image/png",
+        )
+        assert rows.values_list(*facts).get(pk=missing.pk) == (None, "")
+        assert rows.values_list(*facts).get(pk=no_image.pk) == (None, "")
     finally:
         executor = MigrationExecutor(connection)
         executor.migrate(executor.loader.graph.leaf_nodes())

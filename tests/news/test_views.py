@@ -6,7 +6,7 @@ import re
 import pytest
 from django.contrib.auth.models import Permission, User
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tests.factories import EventFactory, NewsItemFactory, PersonFactory, SectionFactory
 
@@ -234,17 +234,77 @@ class TestNewsDetail:
 
     def test_number_of_queries_is_constant(self, client, django_assert_num_queries):
         section = SectionFactory()
-        item = NewsItemFactory(
-            published=True, section=section, people=PersonFactory.create_batch(2)
-        )
+        people = PersonFactory.create_batch(2)
+        event = EventFactory()
+        item = NewsItemFactory(published=True, section=section, people=people, event=event)
         NewsItemFactory.create_batch(2, published=True, section=section)
-        # Item, people, gallery, attachments, related news, footer contacts.
-        with django_assert_num_queries(6):
+        NewsItemFactory.create_batch(2, published=True, people=people[:1])
+        # Item, event, people, gallery, attachments, news about the same people or
+        # event, more in the section, footer contacts.
+        with django_assert_num_queries(8):
             client.get(detail_url(item))
         item.people.add(*PersonFactory.create_batch(5))
         NewsItemFactory.create_batch(10, published=True, section=section)
-        with django_assert_num_queries(6):
+        NewsItemFactory.create_batch(10, published=True, people=people, event=event)
+        with django_assert_num_queries(8):
             client.get(detail_url(item))
+
+
+class TestRelatedNews:
+    """Under an item: other news about the same people or the same event, then more
+    from its section, never the item itself, never twice."""
+
+    @pytest.fixture
+    def item(self):
+        self.person, self.event = PersonFactory(russian=True), EventFactory(russian=True)
+        return NewsItemFactory(published=True, russian=True, people=[self.person], event=self.event)
+
+    def older(self, hours, **kwargs):
+        moment = timezone.now() - datetime.timedelta(hours=hours)
+        return NewsItemFactory(published=True, published_at=moment, **kwargs)
+
+    def test_news_about_the_same_people_or_event_newest_first(self, client, item):
+        about_person = self.older(2, people=[self.person])
+        about_event = self.older(3, event=self.event)
+        about_both = self.older(4, people=[self.person, PersonFactory()], event=self.event)
+        self.older(1, people=[PersonFactory()])  # someone else
+        NewsItemFactory(draft=True, people=[self.person])
+        NewsItemFactory(scheduled=True, event=self.event)
+        response = client.get(detail_url(item))
+        assert response.context["related_news"] == [about_person, about_event, about_both]
+        html = response.content.decode()
+        assert "Related news" in html
+        assert html.count(about_both.get_absolute_url()) == 1
+
+    def test_a_handful_at_most_and_not_repeated_in_the_section_block(self, client, item):
+        about = [self.older(n, people=[self.person], section=item.section) for n in range(2, 8)]
+        response = client.get(detail_url(item))
+        assert response.context["related_news"] == about[:4]
+        assert list(response.context["section_news"]) == about[4:]
+
+    def test_only_the_editions_own_items(self, client, item):
+        both = self.older(2, people=[self.person], russian=True)
+        self.older(1, people=[self.person], title_en="English only")
+        with translation.override("ru"):
+            url = detail_url(item)
+        response = client.get(url)
+        assert response.context["related_news"] == [both]
+
+    def test_a_private_person_or_event_relates_nothing(self, client):
+        hidden, closed = PersonFactory(is_public=False), EventFactory(is_public=False)
+        item = NewsItemFactory(published=True, people=[hidden], event=closed)
+        self.older(2, people=[hidden], event=closed)
+        response = client.get(detail_url(item))
+        assert response.context["related_news"] == []
+        assert "Related news" not in response.content.decode()
+
+    def test_an_item_about_nobody_asks_for_none(self, client, django_assert_num_queries):
+        item = NewsItemFactory(published=True)
+        NewsItemFactory(published=True)
+        # Item, people, gallery, attachments, more in the section, footer contacts.
+        with django_assert_num_queries(6):
+            response = client.get(detail_url(item))
+        assert response.context["related_news"] == []
 
 
 class TestBackLinks:

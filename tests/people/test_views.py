@@ -9,7 +9,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
-from tests.factories import ContactFactory, NewsItemFactory, PersonFactory, PositionFactory
+from tests.factories import (
+    ContactFactory,
+    EventFactory,
+    NewsItemFactory,
+    PersonFactory,
+    PositionFactory,
+)
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2025, 6, 15)
@@ -139,6 +145,32 @@ class TestProfile:
         assert "Unpublished note" not in html
         assert f"?person={person.slug}" in html
 
+    def test_the_profile_lists_the_latest_events_of_the_person(self, client):
+        person = PersonFactory()
+        now = timezone.now()
+        events = [
+            EventFactory(participants=[person], start=now - datetime.timedelta(days=days))
+            for days in range(1, 8)
+        ]
+        EventFactory(participants=[person], is_public=False, title_en="Closed consultations")
+        EventFactory(title_en="Without him")
+        response = client.get(person.get_absolute_url())
+        html = response.content.decode()
+        shown = [event for event in events if event.get_absolute_url() in html]
+        assert shown == events[:5]
+        assert "Closed consultations" not in html and "Without him" not in html
+        assert html.index(events[0].title_en) < html.index(events[1].title_en)
+
+    def test_the_profile_offers_the_persons_feed(self, client):
+        person = PersonFactory()
+        html = client.get(person.get_absolute_url()).content.decode()
+        rss = reverse("news:person_feed_rss", args=[person.slug])
+        atom = reverse("news:person_feed_atom", args=[person.slug])
+        assert f'<a href="{rss}" type="application/rss+xml">RSS</a>' in html
+        assert f'<a href="{atom}" type="application/atom+xml">Atom</a>' in html
+        head = html[: html.index("</head>")]
+        assert f'href="{rss}"' in head and f'href="{atom}"' in head
+
     def test_private_profile_is_404(self, client):
         person = PersonFactory(is_public=False)
         assert client.get(person.get_absolute_url()).status_code == 404
@@ -156,13 +188,15 @@ class TestProfile:
         PositionFactory(person=person)
         ContactFactory(person=person)
         NewsItemFactory(published=True, people=[person])
-        # Person, positions, contacts, latest news, footer.
-        with django_assert_num_queries(5):
+        EventFactory(participants=[person])
+        # Person, positions, contacts, latest news, latest events, footer.
+        with django_assert_num_queries(6):
             client.get(person.get_absolute_url())
         PositionFactory.create_batch(3, person=person)
         ContactFactory.create_batch(3, person=person)
         NewsItemFactory.create_batch(8, published=True, people=[person])
-        with django_assert_num_queries(5):
+        EventFactory.create_batch(8, participants=[person])
+        with django_assert_num_queries(6):
             client.get(person.get_absolute_url())
 
 

@@ -4,6 +4,7 @@ back, byte for byte; an archive that does not check out changes nothing.
 The tests commit (``transaction=True``): a restore empties and reloads every table, as
 it does in production, and the backup reads its own snapshot."""
 
+import datetime
 import io
 import json
 import shutil
@@ -11,6 +12,7 @@ import tarfile
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.apps import apps
 from django.contrib.admin.models import ADDITION, LogEntry
 from django.contrib.auth.models import Group, Permission, User
@@ -18,9 +20,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.db import connection
-from django.utils import translation
+from django.utils import timezone, translation
 from PIL import Image
 
+from core.changes import content_changed
 from news.models import NewsAttachment, NewsImage, NewsItem
 from presscenter.backups import media_files
 from tests.factories import (
@@ -157,6 +160,23 @@ def test_a_round_trip_gives_back_the_whole_site(site, settings, tmp_path, client
     loaded = io.StringIO()
     call_command("load_demo", stdout=loaded)
     assert "created" not in loaded.getvalue()  # the demo's records still match
+
+
+def test_a_restore_is_a_change_the_feeds_and_the_page_cache_see(site, tmp_path, client):
+    """A restore writes no row through the models, so it announces the change itself."""
+    archive = tmp_path / "site.tar.gz"
+    backup_to(archive)
+    first = client.get("/news/feed/atom/")
+    changes = []
+    content_changed.connect(lambda **kwargs: changes.append(kwargs), weak=False, dispatch_uid="t")
+    try:
+        with time_machine.travel(timezone.now() + datetime.timedelta(seconds=2)):
+            restore_from(archive)
+            again = client.get("/news/feed/atom/", HTTP_IF_NONE_MATCH=first["ETag"])
+    finally:
+        content_changed.disconnect(dispatch_uid="t")
+    assert len(changes) == 1
+    assert again.status_code == 200
 
 
 def test_the_archive_holds_a_manifest_of_checksums(site, settings, tmp_path):

@@ -11,6 +11,7 @@ book would take for a property of its own, no spreadsheet formula."""
 
 import csv
 import io
+import json
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -52,13 +53,19 @@ MARKER = "alert("
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster"}
 
 
+# Script elements a browser does not run: data blocks (JSON-LD). What they hold must
+# still be whole JSON, or a field ended the element.
+DATA_SCRIPT_TYPES = {"application/ld+json", "application/json"}
+
+
 class ExecutableMarkup(HTMLParser):
     """Collects what a browser would run in a page: inline scripts, event-handler
-    attributes, ``javascript:`` URLs; and the page's text."""
+    attributes, ``javascript:`` URLs; and the page's text. A data block (JSON-LD) is
+    not run, and must parse as JSON."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.found, self.text, self.in_script = [], [], False
+        self.found, self.text, self.in_script, self.data_block = [], [], False, False
 
     def handle_starttag(self, tag, attrs):
         for name, value in attrs:
@@ -70,13 +77,16 @@ class ExecutableMarkup(HTMLParser):
                     self.found.append(f"<{tag} {name}={value!r}>")
         if tag == "script":
             self.in_script = True
+            self.data_block = dict(attrs).get("type") in DATA_SCRIPT_TYPES
 
     def handle_endtag(self, tag):
         if tag == "script":
             self.in_script = False
 
     def handle_data(self, data):
-        if self.in_script and MARKER in data:
+        if self.in_script and self.data_block:
+            json.loads(data)
+        elif self.in_script and MARKER in data:
             self.found.append(f"<script>{data}</script>")
         elif not self.in_script:
             self.text.append(data)
