@@ -76,3 +76,12 @@ def image_is_shown(driver, image):
     return driver.execute_script(
         "const img = arguments[0]; return img.complete && img.naturalWidth > 0;", image
     )
+
+
+def log_in(driver, server, next_path):
+    """Log in to the admin as pytest-django's ``admin`` (password ``password``)."""
+    open_path(driver, server, f"/admin/login/?next={next_path}")
+    driver.find_element(By.NAME, "username").send_keys("admin")
+    driver.find_element(By.NAME, "password").send_keys("password")
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "[type=submit]"))
+    assert path_of(driver) == next_path

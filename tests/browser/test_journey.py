@@ -20,6 +20,7 @@ from .pages import (
     fetch,
     image_is_shown,
     link_to,
+    log_in,
     open_path,
     path_of,
     wait_until,
@@ -48,14 +49,6 @@ def photo(tmp_path):
     image.paste((212, 175, 55), (40, 40, 280, 160))
     image.save(path, "JPEG", quality=85)
     return path
-
-
-def log_in(driver, server, next_path):
-    open_path(driver, server, f"/admin/login/?next={next_path}")
-    driver.find_element(By.NAME, "username").send_keys("admin")
-    driver.find_element(By.NAME, "password").send_keys("password")
-    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "[type=submit]"))
-    assert path_of(driver) == next_path
 
 
 def write_draft(driver, photo):
