@@ -24,22 +24,27 @@ SECTION = "secretary-general"
 SYNTHETIC_ITEMS = 25
 
 
-def jpeg(width, height, colour):
+def jpeg(width, height, top, bottom):
+    """A real JPEG: a soft gradient from the colour ``top`` to ``bottom``."""
+    size = (width, height)
+    gradient = Image.linear_gradient("L").resize(size)
+    image = Image.composite(Image.new("RGB", size, bottom), Image.new("RGB", size, top), gradient)
     buffer = io.BytesIO()
-    image = Image.new("RGB", (width, height), colour)
-    image.paste((212, 175, 55), (width // 8, height // 8, width * 7 // 8, height * 7 // 8))
     image.save(buffer, "JPEG", quality=80)
     return ContentFile(buffer.getvalue())
 
 
-def build_site(synthetic=SYNTHETIC_ITEMS):
-    """Load the demo content and illustrate it (idempotent enough for one database)."""
+def build_site(synthetic=SYNTHETIC_ITEMS, portrait=True):
+    """Load the demo content and illustrate it: a main image, a gallery photo and a
+    document on one item, and (with ``portrait``) the Secretary General's photo."""
     call_command("load_demo", verbosity=0)
     if synthetic:
         call_command("load_demo", synthetic=synthetic, verbosity=0)
     item = NewsItem.objects.get(slug=ILLUSTRATED_ITEM)
     if not item.image:
-        item.image.save("security-council.jpg", jpeg(960, 540, (28, 64, 120)), save=False)
+        item.image.save(
+            "security-council.jpg", jpeg(960, 540, (18, 57, 107), (150, 178, 210)), save=False
+        )
         item.image_alt_en = "The Secretary General speaks at the Security Council table"
         item.image_alt_ru = "Генеральный секретарь выступает за столом Совета Безопасности"
         item.image_caption_en = "The open debate of the UN Security Council"
@@ -48,7 +53,9 @@ def build_site(synthetic=SYNTHETIC_ITEMS):
         item.save()
         NewsImage.objects.create(
             news=item,
-            image=ContentFile(jpeg(640, 427, (60, 90, 60)).read(), name="delegations.jpg"),
+            image=ContentFile(
+                jpeg(640, 427, (11, 38, 71), (201, 166, 70)).read(), name="delegations.jpg"
+            ),
             alt_en="Delegations in the chamber",
             alt_ru="Делегации в зале",
             caption_en="Delegations before the debate",
@@ -61,8 +68,10 @@ def build_site(synthetic=SYNTHETIC_ITEMS):
             title_ru="Полный текст заявления",
         )
     person = Person.objects.get(slug=SECRETARY_GENERAL)
-    if not person.photo:
-        person.photo.save("secretary-general.jpg", jpeg(400, 500, (90, 70, 50)), save=False)
+    if portrait and not person.photo:
+        person.photo.save(
+            "secretary-general.jpg", jpeg(400, 500, (90, 70, 50), (230, 225, 215)), save=False
+        )
         person.photo_alt_en = "Portrait of the Secretary General"
         person.photo_alt_ru = "Портрет Генерального секретаря"
         person.save()
