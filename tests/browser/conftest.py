@@ -16,7 +16,13 @@ import pytest
 from django.test import override_settings
 from pytest_django.live_server_helper import LiveServer
 
-from .chromium import ChromiumMissing, check_chromium, quit_chromium, start_chromium
+from .chromium import (
+    ChromiumMissing,
+    check_chromium,
+    full_page_png,
+    quit_chromium,
+    start_chromium,
+)
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
 
@@ -96,10 +102,11 @@ def safe_name(nodeid):
 
 
 def save_artifacts(driver, name):
-    """A screenshot and the HTML of the page ``driver`` shows, named ``name``."""
+    """A full-height screenshot and the HTML of the page ``driver`` shows, named ``name``."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     try:
-        driver.save_screenshot(str(ARTIFACTS / f"{name}.png"))
+        width = driver.execute_script("return window.innerWidth;")
+        (ARTIFACTS / f"{name}.png").write_bytes(full_page_png(driver, width))
         (ARTIFACTS / f"{name}.html").write_text(
             f"<!-- {driver.current_url} -->\n{driver.page_source}", encoding="utf-8"
         )
