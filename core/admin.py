@@ -34,16 +34,16 @@ class EditionsAdminMixin:
         return " ".join(code.upper() for code in obj.languages()) or "—"
 
 
-def name_widget(field, label=None):
-    """Give the inputs of a form field an accessible name (``aria-label``) from its label."""
-    label = capfirst(label or field.label or "")
+def name_widget(field, label):
+    """Give the inputs of a form field an accessible name (``aria-label``): ``label``."""
+    label = capfirst(label)
     widget = getattr(field.widget, "widget", field.widget)  # inside the "add" wrapper
     if isinstance(widget, forms.SplitDateTimeWidget):
         date, time = widget.widgets
         date.attrs["aria-label"] = format_lazy(_("{field}, date"), field=label)
         time.attrs["aria-label"] = format_lazy(_("{field}, time"), field=label)
-    elif label:
-        widget.attrs.setdefault("aria-label", label)
+    else:
+        widget.attrs["aria-label"] = label
 
 
 class NamedInputsMixin:
@@ -51,21 +51,21 @@ class NamedInputsMixin:
     by axe-core in tests/browser/). Django's admin leaves two kinds nameless on a model's
     pages: the date and time boxes of a date-time field ("Date:" and "Time:" are plain
     text beside them) and the inputs of a list's editable columns. Each gets an
-    ``aria-label`` from its field's label."""
+    ``aria-label`` from its field's name."""
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if field is not None and isinstance(
             getattr(field.widget, "widget", field.widget), forms.SplitDateTimeWidget
         ):
-            name_widget(field)
+            name_widget(field, db_field.verbose_name)
         return field
 
-    def get_changelist_form(self, request, **kwargs):
-        form = super().get_changelist_form(request, **kwargs)
-        for field in form.base_fields.values():
-            name_widget(field)
-        return form
+    def get_changelist_formset(self, request, **kwargs):
+        formset = super().get_changelist_formset(request, **kwargs)
+        for name, field in formset.form.base_fields.items():
+            name_widget(field, self.model._meta.get_field(name).verbose_name)
+        return formset
 
 
 class NamedInlineInputsMixin:
@@ -75,7 +75,7 @@ class NamedInlineInputsMixin:
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if field is not None:
-            name_widget(field)
+            name_widget(field, db_field.verbose_name)  # "title [en]", not "Title"
         return field
 
     def get_formset(self, request, obj=None, **kwargs):
