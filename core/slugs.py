@@ -37,17 +37,18 @@ def make_slug(text, max_length=200, fallback="item"):
     return slug or fallback
 
 
-def unique_slug(model, text, max_length=200, exclude_pk=None, fallback="item"):
-    """``make_slug`` plus a numeric suffix when another row already has that slug: the
-    first free one of ``-2``, ``-3``, … In one query, which reads the slugs of the
-    family (``base`` and ``base-<n>``) from the slug's index."""
+def unique_slug(model, text, max_length=200, exclude_pk=None, fallback="item", reserved=()):
+    """``make_slug`` plus a numeric suffix when another row already has that slug, or
+    it is one of the ``reserved`` (taken by another address): the first free one of
+    ``-2``, ``-3``, … In one query, which reads the slugs of the family (``base`` and
+    ``base-<n>``) from the slug's index."""
     base = make_slug(text, max_length=max_length - 4, fallback=fallback)
     family = model._default_manager.filter(
         Q(slug=base) | Q(slug__startswith=f"{base}-", slug__regex=rf"^{re.escape(base)}-[0-9]+$")
     )
     if exclude_pk is not None:
         family = family.exclude(pk=exclude_pk)
-    taken = set(family.values_list("slug", flat=True))
+    taken = set(family.values_list("slug", flat=True)) | (set(reserved) & {base})
     if base not in taken:
         return base
     numbers = {int(slug[len(base) + 1 :]) for slug in taken if slug != base}
@@ -55,7 +56,7 @@ def unique_slug(model, text, max_length=200, exclude_pk=None, fallback="item"):
     if len(base) + len(suffix) > max_length:
         # A thousand namesakes: shorten the base to make room, and start over with it.
         shorter = base[: max_length - len(suffix)].rstrip("-")
-        return unique_slug(model, shorter, max_length, exclude_pk, fallback)
+        return unique_slug(model, shorter, max_length, exclude_pk, fallback, reserved)
     return base + suffix
 
 

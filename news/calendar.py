@@ -3,8 +3,10 @@
 ``/events/calendar.ics`` lists the English edition's events with English texts,
 ``/ru/events/calendar.ics`` the Russian edition's with Russian texts: the events
 are ``Event.objects.public()`` of the active language, every one of them, soonest
-start first, in one query. Times are given in UTC; an all-day event is given as
-dates (in the site's time zone), its DTEND being the day after its last day.
+start first, in one query. ``/events/<slug>.ics`` holds one of them, with the same
+UID. SEQUENCE counts the event's edits (``Event.sequence``). Times are given in UTC;
+an all-day event is given as dates (in the site's time zone), its DTEND being the day
+after its last day.
 
 The feed has no METHOD: it is a published calendar to subscribe to, not an iTIP
 message (METHOD:PUBLISH would oblige every event to name an ORGANIZER).
@@ -14,6 +16,7 @@ import datetime
 
 from django.conf import settings
 from django.http.request import split_domain_port
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -37,6 +40,9 @@ def event_lines(event, *, host, absolute_url):
     yield "BEGIN:VEVENT"
     yield content_line("UID", f"event-{event.pk}@{host}", escape=False)
     yield content_line("DTSTAMP", utc_stamp(event.updated_at), escape=False)
+    yield content_line("LAST-MODIFIED", utc_stamp(event.updated_at), escape=False)
+    # Grows with every edit, so that a calendar replaces the copy it holds.
+    yield content_line("SEQUENCE", str(event.sequence), escape=False)
     if event.all_day:
         first_day = timezone.localtime(event.start).date()
         day_after = timezone.localtime(event.end).date() + datetime.timedelta(days=1)
@@ -78,10 +84,22 @@ def public_events():
     return Event.objects.public().order_by("start", "pk")
 
 
+def calendar_body(request, events):
+    host = split_domain_port(request.get_host())[0] or "localhost"
+    return join_lines(calendar_lines(events, host=host, absolute_url=request.build_absolute_uri))
+
+
 @require_safe
 def calendar_ics(request):
-    host = split_domain_port(request.get_host())[0] or "localhost"
-    body = join_lines(
-        calendar_lines(public_events(), host=host, absolute_url=request.build_absolute_uri)
-    )
+    """The whole calendar, to subscribe to (``webcal://``) or open in place."""
+    body = calendar_body(request, public_events())
     return download_response(body, CONTENT_TYPE, "events", "ics", inline=True)
+
+
+@require_safe
+def event_ics(request, slug):
+    """One event, to add to a calendar: the same VEVENT, and UID, as in the whole
+    calendar, so that a calendar holding both keeps one copy."""
+    event = get_object_or_404(public_events(), slug=slug)
+    body = calendar_body(request, [event])
+    return download_response(body, CONTENT_TYPE, event.slug, "ics")

@@ -55,6 +55,20 @@ class Section(EditionsModel):
         return slug_url("news:section", section=self.slug)
 
 
+# /events/calendar.ics is the whole calendar, so no event may be called "calendar":
+# its own file, /events/<slug>.ics, would be the same address.
+RESERVED_EVENT_SLUGS = ("calendar",)
+
+
+def validate_event_slug(value):
+    if value in RESERVED_EVENT_SLUGS:
+        raise ValidationError(
+            _("“%(slug)s” is the address of the events calendar; choose another."),
+            code="reserved",
+            params={"slug": value},
+        )
+
+
 class EventQuerySet(EditionsQuerySet):
     def public(self, language=None):
         """Events on the public site: flagged public and titled in this edition."""
@@ -66,6 +80,11 @@ class EventQuerySet(EditionsQuerySet):
 
     def past(self, now=None):
         return self.filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
+
+    def update(self, **kwargs):
+        """An update is an edit: calendars must see the event's SEQUENCE grow."""
+        kwargs.setdefault("sequence", F("sequence") + 1)
+        return super().update(**kwargs)
 
     def upcoming_or_recent(self, count, now=None):
         """What a short list of events shows: the next ``count`` events not yet over,
@@ -91,7 +110,9 @@ class Event(EditionsModel, TimeStampedModel):
         OTHER = "other", _("other")
 
     title = CleanCharField(_("title"), max_length=300, blank=True)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True, blank=True)
+    slug = models.SlugField(
+        _("slug"), max_length=200, unique=True, blank=True, validators=[validate_event_slug]
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.MEETING)
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
@@ -109,6 +130,12 @@ class Event(EditionsModel, TimeStampedModel):
         Person, blank=True, related_name="events", verbose_name=_("participants")
     )
     is_public = models.BooleanField(_("public"), default=True)
+    sequence = models.PositiveIntegerField(
+        _("revision"),
+        default=0,
+        editable=False,
+        help_text=_("Counts the edits, so that calendars replace their copy (iCalendar SEQUENCE)."),
+    )
 
     objects = EventQuerySet.as_manager()
 
@@ -140,10 +167,16 @@ class Event(EditionsModel, TimeStampedModel):
             raise ValidationError(_("Give the title in at least one language."))
 
     def save(self, *args, **kwargs):
+        if not self._state.adding:
+            self.sequence += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "sequence"}
         save_with_unique_slug(self, self.new_slug, super().save, *args, **kwargs)
 
     def new_slug(self):
-        return unique_slug(Event, first_filled(self, "title"), fallback="event")
+        return unique_slug(
+            Event, first_filled(self, "title"), fallback="event", reserved=RESERVED_EVENT_SLUGS
+        )
 
     @property
     def is_upcoming(self):

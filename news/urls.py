@@ -14,5 +14,6 @@ urlpatterns = [
     path("news/<slug:section>/<slug:slug>/", views.NewsDetailView.as_view(), name="detail"),
     path("events/", views.EventListView.as_view(), name="event_list"),
     path("events/calendar.ics", calendar.calendar_ics, name="calendar"),
+    path("events/<slug:slug>.ics", calendar.event_ics, name="event_ics"),
     path("events/<slug:slug>/", views.EventDetailView.as_view(), name="event_detail"),
 ]

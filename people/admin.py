@@ -25,7 +25,8 @@ class PositionInline(NamedInlineInputsMixin, TranslationTabularInline):
 class ContactInline(NamedInlineInputsMixin, TranslationTabularInline):
     model = Contact
     extra = 0
-    fields = ["kind", "value", "label_en", "label_ru", "is_public", "in_footer", "order"]
+    fields = ["kind", "value", "address_en", "address_ru", "label_en", "label_ru", "is_public",
+              "in_footer", "order"]  # fmt: skip
 
 
 @admin.register(Person)
@@ -68,10 +69,14 @@ class PersonAdmin(
 class ContactAdmin(NamedInputsMixin, TranslationAdmin):
     Media = EditorMedia
 
-    list_display = ["__str__", "kind", "value", "is_public", "in_footer", "order"]
+    list_display = ["__str__", "kind", "shown", "is_public", "in_footer", "order"]
     list_editable = ["is_public", "in_footer", "order"]
     list_filter = ["kind", "is_public", "in_footer"]
     list_select_related = ["person"]
-    search_fields = ["value", "label_en", "label_ru", "person__family_name_en",
-                     "person__family_name_ru"]  # fmt: skip
+    search_fields = ["value", "address_en", "address_ru", "label_en", "label_ru",
+                     "person__family_name_en", "person__family_name_ru"]  # fmt: skip
     autocomplete_fields = ["person"]
+
+    @admin.display(description=_("number, e-mail or address"))
+    def shown(self, obj):
+        return obj.shown_value

@@ -9,9 +9,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core import phones
 from core.changes import ChangeSignallingQuerySet
 from core.deletion import ProtectedDeletionModel, ProtectedDeletionQuerySet
-from core.editions import first_filled, organisation
+from core.editions import LANGUAGE_CODES, first_filled, organisation
 from core.fields import CleanCharField, CleanTextField, DimensionedImageField, SanitizedHTMLField
 from core.models import EditionsModel, EditionsQuerySet, TimeStampedModel
 from core.reversing import slug_url
@@ -279,7 +280,18 @@ class Contact(models.Model):
         help_text=_("Who answers: an office such as 'Press service', or a role."),
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
-    value = CleanCharField(_("value"), max_length=300)
+    value = CleanCharField(
+        _("number or e-mail"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "A phone or fax number, with its country code (+7 495 621-33-23), "
+            "or an e-mail address. Leave empty for an address."
+        ),
+    )
+    address = CleanTextField(
+        _("address"), blank=True, help_text=_("For an address only: as it is written on a letter.")
+    )
     is_public = models.BooleanField(_("public"), default=True)
     in_footer = models.BooleanField(
         _("show in footer"), default=False, help_text=_("Print it in every page's footer.")
@@ -296,26 +308,52 @@ class Contact(models.Model):
 
     def __str__(self):
         owner = self.person or first_filled(self, "label")
-        return f"{owner}: {self.get_kind_display()} {self.value}"
+        return f"{owner}: {self.get_kind_display()} {self.shown_value}"
+
+    def save(self, *args, **kwargs):
+        # Every way in keeps numbers in one form (the admin's form has already done so).
+        if self.is_phone:
+            self.value = phones.to_e164(self.value) or self.value
+        super().save(*args, **kwargs)
 
     def clean(self):
         if self.person_id is None and not first_filled(self, "label"):
             raise ValidationError({"label_en": _("An office contact needs a label.")})
+        if self.kind == self.Kind.ADDRESS:
+            if not first_filled(self, "address"):
+                raise ValidationError(
+                    {"address_en": _("Give the address in at least one language.")}
+                )
+            self.value = ""
+            return
+        for language in LANGUAGE_CODES:
+            setattr(self, f"address_{language}", "")
         if self.kind == self.Kind.EMAIL:
             try:
                 validate_email(self.value)
             except ValidationError:
                 raise ValidationError({"value": _("Enter a valid e-mail address.")}) from None
-        if self.kind in self.PHONE_KINDS and not re.fullmatch(
-            r"[+\d][\d\s()\-.]{4,40}", self.value
-        ):
-            raise ValidationError(
-                {"value": _("Enter a phone number: digits, spaces, brackets, dashes, a leading +.")}
-            )
+        if self.is_phone:
+            number = phones.to_e164(self.value)
+            if number is None:
+                raise ValidationError(
+                    {"value": _("Enter a phone number with its country code: +7 495 621-33-23.")}
+                )
+            self.value = number
 
     @property
     def is_phone(self):
         return self.kind in self.PHONE_KINDS
+
+    @property
+    def shown_value(self):
+        """What a reader sees: the number in international form, the e-mail address,
+        or the address in this edition (in another when this one has none)."""
+        if self.kind == self.Kind.ADDRESS:
+            return self.address or first_filled(self, "address")
+        if self.is_phone:
+            return phones.international(self.value)
+        return self.value
 
     @property
     def href(self):
@@ -323,6 +361,6 @@ class Contact(models.Model):
         if self.kind == self.Kind.EMAIL:
             return f"mailto:{self.value}"
         if self.is_phone:
-            digits = re.sub(r"[^\d+]", "", self.value)
+            digits = phones.to_e164(self.value) or re.sub(r"[^\d+]", "", self.value)
             return f"tel:{digits}"
         return ""

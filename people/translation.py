@@ -19,5 +19,5 @@ class PositionTranslation(TranslationOptions):
 
 @register(Contact)
 class ContactTranslation(TranslationOptions):
-    fields = ("label",)
+    fields = ("label", "address")
     required_languages = ()

@@ -207,6 +207,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = os.environ.get("PRESSCENTER_TIME_ZONE", "Europe/Moscow")
+# Where a phone number typed without a country code is (ISO 3166 code): core/phones.py.
+PHONE_REGION = os.environ.get("PRESSCENTER_PHONE_REGION", "RU")
 
 # Content translations: a field left empty in one language stays empty. An item
 # shows in an edition only when it has that language, so nothing falls back silently.

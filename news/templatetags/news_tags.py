@@ -1,4 +1,5 @@
 from django import template
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -16,6 +17,13 @@ def latest_news_about(person, count=5):
     """The latest published news that concern ``person`` (for the profile page, so
     that the people app itself never imports news)."""
     return list(NewsItem.objects.published().for_listing().filter(people=person)[:count])
+
+
+@register.simple_tag(takes_context=True)
+def webcal_url(context, viewname):
+    """``viewname``'s address for subscribing: ``webcal://`` makes the browser hand it
+    to the calendar app, which then fetches it over https (or http) again and again."""
+    return f"webcal://{context['request'].get_host()}{reverse(viewname)}"
 
 
 @register.filter

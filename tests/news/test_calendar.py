@@ -332,7 +332,8 @@ class TestLinks:
 
         assert '<link rel="alternate" type="text/calendar"' in html
         assert f'href="{EN_URL}"' in html
-        assert "Subscribe to the calendar (iCalendar)" in html
+        assert "Download the calendar (iCalendar)" in html
+        assert "Subscribe in your calendar app" in html
 
     def test_russian_event_list_links_the_russian_calendar(self, client):
         html = client.get("/ru/events/").content.decode()

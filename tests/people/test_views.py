@@ -117,7 +117,7 @@ class TestPressContacts:
         ContactFactory(label_en="Archive", value="+7 495 111-11-11", in_footer=False)
         html = client.get(reverse("home")).content.decode()
         footer = html[html.index('class="site-footer"') :]
-        assert "+7495-621-33-23" in footer
+        assert "+7 495 621-33-23" in footer
         assert "111-11-11" not in footer
 
     def test_queries_are_constant(self, client, django_assert_num_queries):

@@ -14,8 +14,10 @@ from tests.factories import NewsItemFactory
 
 pytestmark = pytest.mark.django_db
 
-# Latin words a Russian page may carry: language codes in the switcher, format names.
-ALLOWED_LATIN = {"EN", "RU", "RSS", "Atom", "vCard", "CSV", "iCalendar", "tel"}
+# Latin words a Russian page may carry: language codes in the switcher, format names,
+# and the names of the programs the contacts page says each file is for.
+ALLOWED_LATIN = {"EN", "RU", "RSS", "Atom", "vCard", "CSV", "iCalendar", "tel", "XLSX"}
+ALLOWED_LATIN |= {"Excel", "LibreOffice", "Google", "Outlook", "iPhone", "Android"}
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 

@@ -113,7 +113,8 @@ def test_press_secretary_tel_fax():
 
     assert contact.person.slug == "vladimir-zaynetdinov"
     assert contact.kind == Contact.Kind.TEL_FAX
-    assert contact.value == "+7495-621-33-23"
+    assert contact.value == "+74956213323"  # the seed's +7495-621-33-23, in E.164
+    assert contact.shown_value == "+7 495 621-33-23"
     assert (contact.label_en, contact.label_ru) == ("Press Secretary", "Пресс-секретарь")
     assert contact.is_public and contact.in_footer
 

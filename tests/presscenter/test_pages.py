@@ -36,7 +36,7 @@ class TestHome:
         assert "Draft on the home page" not in html
         assert event.title_en in html
         assert person.get_absolute_url() in html
-        assert "+7495-621-33-23" in html
+        assert "+7 495 621-33-23" in html
 
     def test_empty_site_renders(self, client):
         response = client.get(reverse("home"))
