@@ -14,14 +14,14 @@ DEPLOY_CHECK_ENV := DJANGO_DEBUG= DJANGO_HTTPS= DJANGO_SECURE_COOKIES= \
 	DJANGO_SECRET_KEY=check-deploy-only-Vq3fT9xLm2RkW8sZp4NcYh7JdB6gUe1aKo5wPz \
 	DJANGO_ALLOWED_HOSTS=press.example.org
 
-.PHONY: run test serve bench soak install lint format demo superuser messages clean
+.PHONY: run test test-browser screenshots serve bench soak install install-checks lint format demo superuser messages clean
 
 run: install ## Install, migrate, load the demo content and serve on http://127.0.0.1:8000
 	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
 	$(DEV_ENV) $(BIN)/python manage.py load_demo
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install ## Lint, check, then run the whole test suite (DATABASE_URL picks the database)
+test: install install-checks ## Lint, check, then run the whole test suite (DATABASE_URL picks the database)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
@@ -29,6 +29,17 @@ test: install ## Lint, check, then run the whole test suite (DATABASE_URL picks 
 	$(DEPLOY_CHECK_ENV) $(BIN)/python manage.py check --deploy --fail-level WARNING
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Only the browser suite (tests/browser/): the journey, axe-core, the keyboard and the
+# Nu HTML Checker. Failure screenshots land in test-artifacts/browser/.
+test-browser: install install-checks ## Run only the browser suite (Chromium, axe-core, vnu)
+	$(TEST_ENV) $(BIN)/python -m pytest tests/browser $(PYTEST_ARGS)
+
+# Every public page type at 390 and 1280 px in both languages, and the admin's main
+# pages, from the demo content in a throwaway SQLite database (docs/screenshots/).
+# SCREENSHOT_PORT=8810 picks the server's port (a free one otherwise).
+screenshots: install ## Write the screenshots in docs/screenshots/ (headless Chromium)
+	$(BIN)/python docs/screenshots/make.py $(if $(SCREENSHOT_PORT),--port $(SCREENSHOT_PORT))
 
 # Production settings on this machine: no DJANGO_DEBUG, gunicorn with deploy/gunicorn.conf.py.
 # A key and hosts from the environment win; without them, a throwaway key (sessions end
@@ -60,6 +71,16 @@ soak: install ## 64 connections for 5 minutes against the production server: no 
 
 install: $(VENV)/.installed
 
+# The test-only tools from the npm registry (package-lock.json): axe-core and vnu.jar.
+# Reinstalled when the lock file changes; install scripts are never run (vnu-jar's
+# would try to download a Java runtime: the system's Java runs it).
+install-checks: node_modules/.installed
+
+node_modules/.installed: package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: install Node.js 18+ with npm (Debian: apt-get install nodejs npm)"; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -87,4 +108,4 @@ format: install
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache *.egg-info test-artifacts

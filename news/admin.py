@@ -9,6 +9,8 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from core.admin import (
     EditionsAdminMixin,
     EditorMedia,
+    NamedInlineInputsMixin,
+    NamedInputsMixin,
     ProtectedDeletionAdminMixin,
     UploadLimitMixin,
     language_fieldsets,
@@ -19,7 +21,9 @@ from .views import NewsPreviewView
 
 
 @admin.register(Section)
-class SectionAdmin(ProtectedDeletionAdminMixin, EditionsAdminMixin, TranslationAdmin):
+class SectionAdmin(
+    NamedInputsMixin, ProtectedDeletionAdminMixin, EditionsAdminMixin, TranslationAdmin
+):
     Media = EditorMedia
 
     list_display = ["__str__", "slug", "order", "languages"]
@@ -32,20 +36,20 @@ class SectionAdmin(ProtectedDeletionAdminMixin, EditionsAdminMixin, TranslationA
     ]
 
 
-class NewsImageInline(TranslationTabularInline):
+class NewsImageInline(NamedInlineInputsMixin, TranslationTabularInline):
     model = NewsImage
     extra = 0
     fields = ["image", "alt_en", "alt_ru", "caption_en", "caption_ru", "credit", "order"]
 
 
-class NewsAttachmentInline(TranslationTabularInline):
+class NewsAttachmentInline(NamedInlineInputsMixin, TranslationTabularInline):
     model = NewsAttachment
     extra = 0
     fields = ["file", "title_en", "title_ru", "order"]
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(UploadLimitMixin, EditionsAdminMixin, TranslationAdmin):
+class NewsItemAdmin(NamedInputsMixin, UploadLimitMixin, EditionsAdminMixin, TranslationAdmin):
     Media = EditorMedia
 
     list_display = [
@@ -148,7 +152,9 @@ class NewsItemAdmin(UploadLimitMixin, EditionsAdminMixin, TranslationAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(ProtectedDeletionAdminMixin, EditionsAdminMixin, TranslationAdmin):
+class EventAdmin(
+    NamedInputsMixin, ProtectedDeletionAdminMixin, EditionsAdminMixin, TranslationAdmin
+):
     Media = EditorMedia
 
     list_display = ["__str__", "kind", "start", "end", "city", "is_public", "languages"]

@@ -5,6 +5,8 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from core.admin import (
     EditionsAdminMixin,
     EditorMedia,
+    NamedInlineInputsMixin,
+    NamedInputsMixin,
     ProtectedDeletionAdminMixin,
     UploadLimitMixin,
     language_fieldsets,
@@ -13,14 +15,14 @@ from core.admin import (
 from .models import Contact, Person, Position
 
 
-class PositionInline(TranslationTabularInline):
+class PositionInline(NamedInlineInputsMixin, TranslationTabularInline):
     model = Position
     extra = 0
     fields = ["title_en", "title_ru", "organisation_en", "organisation_ru", "start_date",
               "end_date", "in_organisation", "rank"]  # fmt: skip
 
 
-class ContactInline(TranslationTabularInline):
+class ContactInline(NamedInlineInputsMixin, TranslationTabularInline):
     model = Contact
     extra = 0
     fields = ["kind", "value", "address_en", "address_ru", "label_en", "label_ru", "is_public",
@@ -29,7 +31,11 @@ class ContactInline(TranslationTabularInline):
 
 @admin.register(Person)
 class PersonAdmin(
-    ProtectedDeletionAdminMixin, UploadLimitMixin, EditionsAdminMixin, TranslationAdmin
+    NamedInputsMixin,
+    ProtectedDeletionAdminMixin,
+    UploadLimitMixin,
+    EditionsAdminMixin,
+    TranslationAdmin,
 ):
     Media = EditorMedia
 
@@ -60,7 +66,7 @@ class PersonAdmin(
 
 
 @admin.register(Contact)
-class ContactAdmin(TranslationAdmin):
+class ContactAdmin(NamedInputsMixin, TranslationAdmin):
     Media = EditorMedia
 
     list_display = ["__str__", "kind", "shown", "is_public", "in_footer", "order"]
